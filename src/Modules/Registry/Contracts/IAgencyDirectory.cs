@@ -1,0 +1,14 @@
+namespace Sanxiang.Registry.Contracts;
+
+public sealed record AgencySummary(Guid Id, string Name, AgencyLevel Level, AgencyKind Kind, Guid? ParentId);
+
+/// <summary>What other modules (and the host's access scoping) may ask the Registry about agencies.</summary>
+public interface IAgencyDirectory
+{
+    Task<AgencySummary?> FindAsync(Guid agencyId, CancellationToken ct = default);
+
+    /// <summary>The agency and every agency below it.</summary>
+    Task<IReadOnlySet<Guid>> SubtreeAsync(Guid agencyId, CancellationToken ct = default);
+
+    Task<IReadOnlyList<AgencySummary>> ListAsync(IReadOnlySet<Guid> ids, CancellationToken ct = default);
+}

@@ -1,0 +1,20 @@
+namespace Sanxiang.Kernel.Persistence;
+
+/// <summary>Each module registers one: the host applies them at start-up and /health/ready asks them.</summary>
+public interface IModuleMigrator
+{
+    string Module { get; }
+
+    Task<int> MigrateAsync(CancellationToken ct = default);
+
+    Task<bool> IsUpToDateAsync(CancellationToken ct = default);
+}
+
+/// <summary>Loads a module's demo data on first start (idempotent: does nothing when data exists).</summary>
+public interface IDemoDataSeeder
+{
+    /// <summary>Lower runs first (the registry before the users that belong to its agencies).</summary>
+    int Order { get; }
+
+    Task SeedAsync(CancellationToken ct = default);
+}

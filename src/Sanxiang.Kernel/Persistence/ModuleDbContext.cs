@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Sanxiang.Kernel.Domain;
+
+namespace Sanxiang.Kernel.Persistence;
+
+/// <summary>
+/// Base for each module's DbContext: the module owns its tables (prefixed with its name) and its outbox.
+/// Saving moves the aggregates' domain events into the outbox in the same transaction.
+/// </summary>
+public abstract class ModuleDbContext : DbContext
+{
+    private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
+    private readonly ICurrentActor _actor;
+    private readonly TimeProvider _clock;
+
+    protected ModuleDbContext(DbContextOptions options, ICurrentActor actor, TimeProvider clock)
+        : base(options)
+    {
+        _actor = actor;
+        _clock = clock;
+    }
+
+    public abstract string ModuleName { get; }
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        OutboxMessage.Configure(modelBuilder.Entity<OutboxMessage>(), $"{ModuleName}_outbox");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        if (Database.IsSqlite())
+        {
+            // SQLite has no instant type and cannot order DateTimeOffset text; store UTC ticks instead.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var aggregates = ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
+        var now = _clock.GetUtcNow();
+        foreach (var aggregate in aggregates)
+        {
+            foreach (var e in aggregate.DomainEvents)
+            {
+                Outbox.Add(new OutboxMessage
+                {
+                    Id = Guid.CreateVersion7(now),
+                    Module = ModuleName,
+                    EventType = e.EventType,
+                    AggregateId = e.AggregateId,
+                    Actor = _actor.ActorId,
+                    OccurredAt = now,
+                    Payload = JsonSerializer.Serialize(e, e.GetType(), PayloadJson),
+                });
+            }
+
+            aggregate.ClearDomainEvents();
+        }
+
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("Use SaveChangesAsync so that domain events reach the outbox.");
+
+    private sealed class UtcTicksConverter : ValueConverter<DateTimeOffset, long>
+    {
+        public UtcTicksConverter()
+            : base(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero))
+        {
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace Sanxiang.Kernel.Security;
+
+/// <summary>
+/// What the current principal may see and change, as sets of agency IDs. Every module query filters by
+/// <see cref="Visible"/>; an object outside it is reported as not found (404), never as forbidden.
+/// </summary>
+public sealed record AccessScope(
+    string ActorId,
+    Guid AgencyId,
+    IReadOnlySet<string> Roles,
+    IReadOnlySet<Guid> Visible,
+    IReadOnlySet<Guid> Writable)
+{
+    public bool IsInRole(string role) => Roles.Contains(role);
+
+    public bool CanSee(Guid agencyId) => Visible.Contains(agencyId);
+
+    public bool CanWrite(Guid agencyId) => Writable.Contains(agencyId);
+}
+
+public interface IAccessScopeProvider
+{
+    /// <summary>The scope of the current request's principal; throws when nobody is signed in.</summary>
+    Task<AccessScope> GetAsync(CancellationToken ct = default);
+}
