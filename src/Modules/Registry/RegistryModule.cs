@@ -29,6 +29,7 @@ public static class RegistryModule
         services.AddScoped<IModuleMigrator, RegistryMigrator>();
         services.AddScoped<IDemoDataSeeder, RegistryDemoData>();
         services.AddScoped<IAgencyDirectory, AgencyDirectory>();
+        services.AddScoped<IRegistryOverview, RegistryOverview>();
         services.AddScoped<AgencyFeatures>();
         services.AddScoped<OfficerFeatures>();
         services.AddScoped<PowerFeatures>();

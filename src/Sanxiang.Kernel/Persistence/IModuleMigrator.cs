@@ -8,6 +8,9 @@ public interface IModuleMigrator
     Task<int> MigrateAsync(CancellationToken ct = default);
 
     Task<bool> IsUpToDateAsync(CancellationToken ct = default);
+
+    /// <summary>The DDL EF would create for the module's model on the configured provider (for writing and checking migrations).</summary>
+    string ModelScript();
 }
 
 /// <summary>Loads a module's demo data on first start (idempotent: does nothing when data exists).</summary>

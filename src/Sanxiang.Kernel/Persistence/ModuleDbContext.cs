@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Sanxiang.Kernel.Domain;
 
 namespace Sanxiang.Kernel.Persistence;
@@ -34,13 +33,7 @@ public abstract class ModuleDbContext : DbContext
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(configurationBuilder);
-        if (Database.IsSqlite())
-        {
-            // SQLite has no instant type and cannot order DateTimeOffset text; store UTC ticks instead.
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
-        }
+        InstantStorage.Configure(configurationBuilder, Database);
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -72,11 +65,4 @@ public abstract class ModuleDbContext : DbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new InvalidOperationException("Use SaveChangesAsync so that domain events reach the outbox.");
 
-    private sealed class UtcTicksConverter : ValueConverter<DateTimeOffset, long>
-    {
-        public UtcTicksConverter()
-            : base(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero))
-        {
-        }
-    }
 }

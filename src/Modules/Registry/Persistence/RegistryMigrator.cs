@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sanxiang.Kernel.Persistence;
 
@@ -12,4 +13,6 @@ internal sealed class RegistryMigrator(RegistryDbContext db, IOptions<DatabaseOp
     public Task<int> MigrateAsync(CancellationToken ct = default) => MigrationRunner.ApplyAsync(db, options.Value.Provider, Migrations, ct);
 
     public Task<bool> IsUpToDateAsync(CancellationToken ct = default) => MigrationRunner.AllAppliedAsync(db, Migrations, ct);
+
+    public string ModelScript() => db.Database.GenerateCreateScript();
 }

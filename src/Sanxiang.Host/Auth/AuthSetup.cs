@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Sanxiang.Kernel.Persistence;
+using Sanxiang.Kernel.Security;
+
+namespace Sanxiang.Host.Auth;
+
+public static class AuthSetup
+{
+    public const string SmartScheme = "Sanxiang";
+
+    public static IServiceCollection AddSanxiangAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddDbContext<AuthDbContext>((sp, o) => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Configure(o));
+        services.AddScoped<IModuleMigrator, AuthMigrator>();
+        services.AddScoped<IDemoDataSeeder, DemoUsers>();
+        services.AddScoped<SignInAudit>();
+        services.AddScoped<ApiKeyService>();
+
+        services.AddIdentity<SanxiangUser, IdentityRole<Guid>>(o =>
+            {
+                o.Password.RequiredLength = security.PasswordMinLength;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = security.MaxFailedAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.Name;
+            })
+            .AddEntityFrameworkStores<AuthDbContext>()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<SanxiangClaimsFactory>()
+            .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name);
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "sanxiang.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(security.SessionMinutes);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.ConfigureExternalCookie(o => o.ExpireTimeSpan = TimeSpan.FromMinutes(5));
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+                o.DefaultAuthenticateScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or API key", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.ContainsKey(ApiKeyService.Header) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator));
+        return services;
+    }
+
+    private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

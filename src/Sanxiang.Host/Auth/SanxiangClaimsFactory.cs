@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Sanxiang.Kernel.Security;
+
+namespace Sanxiang.Host.Auth;
+
+/// <summary>Adds the user's agency and display name to the sign-in cookie's principal.</summary>
+public sealed class SanxiangClaimsFactory(UserManager<SanxiangUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<SanxiangUser, IdentityRole<Guid>>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(SanxiangUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(SanxiangClaims.AgencyId, user.AgencyId.ToString()));
+        identity.AddClaim(new Claim(SanxiangClaims.DisplayName, user.DisplayName));
+        return identity;
+    }
+}

@@ -1,0 +1,25 @@
+using Sanxiang.Kernel.Security;
+
+namespace Sanxiang.Host.Auth;
+
+/// <summary>Bound from "Security". Defaults follow SEC-AUTH-1 (等保 level 3).</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>
+    /// Roles that must sign in with TOTP as a second factor (SEC-AUTH-1). Unset means administrators and
+    /// supervisors; ["none"] turns the requirement off.
+    /// </summary>
+    public string[]? RequireTwoFactorForRoles { get; set; }
+
+    public IReadOnlyList<string> TwoFactorRoles => RequireTwoFactorForRoles ?? [Roles.Administrator, Roles.Supervisor];
+
+    public int SessionMinutes { get; set; } = 30;
+
+    public int MaxFailedAttempts { get; set; } = 5;
+
+    public int LockoutMinutes { get; set; } = 15;
+
+    public int PasswordMinLength { get; set; } = 10;
+}

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Sanxiang.Host.Auth;
+
+namespace Sanxiang.Host.Infrastructure;
+
+/// <summary>
+/// SEC-AUTH-1: users in the configured roles must have signed in with a second factor. Until they have
+/// enrolled an authenticator, pages redirect them to the enrolment page and the API answers 403.
+/// </summary>
+public sealed class TwoFactorEnforcement(RequestDelegate next, IOptionsMonitor<SecurityOptions> options)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated == true && NeedsSecondFactor(user, options.CurrentValue))
+        {
+            var path = context.Request.Path;
+            if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await context.Response.WriteAsJsonAsync(new { title = "须启用双因素认证", status = 403, detail = "您的角色须使用双因素认证登录（SEC-AUTH-1）" }, context.RequestAborted);
+                return;
+            }
+
+            if (!path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase) && !path.StartsWithSegments("/css", StringComparison.Ordinal) && !path.StartsWithSegments("/js", StringComparison.Ordinal))
+            {
+                context.Response.Redirect("/Account/SetupAuthenticator");
+                return;
+            }
+        }
+
+        await next(context);
+    }
+
+    /// <summary>True for a cookie principal in a 2FA-required role that did not sign in with a second factor.</summary>
+    public static bool NeedsSecondFactor(ClaimsPrincipal user, SecurityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(options);
+        if (user.Identity?.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName)
+        {
+            return false;
+        }
+
+        var required = options.TwoFactorRoles.Any(user.IsInRole);
+        return required && !user.HasClaim("amr", "mfa");
+    }
+}

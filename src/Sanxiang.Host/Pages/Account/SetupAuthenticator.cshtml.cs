@@ -1,0 +1,97 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using QRCoder;
+using Sanxiang.Host.Auth;
+
+namespace Sanxiang.Host.Pages.Account;
+
+[Authorize]
+public sealed class SetupAuthenticatorModel(UserManager<SanxiangUser> users, SignInManager<SanxiangUser> signIn, IOptions<SecurityOptions> security, SignInAudit audit) : PageModel
+{
+    public bool Enabled { get; private set; }
+
+    public bool Required { get; private set; }
+
+    public string SharedKey { get; private set; } = string.Empty;
+
+    public string QrSvg { get; private set; } = string.Empty;
+
+    public string? Error { get; private set; }
+
+    [BindProperty]
+    public string? Code { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return RedirectToPage("./Login");
+        }
+
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return RedirectToPage("./Login");
+        }
+
+        if (!await users.VerifyTwoFactorTokenAsync(user, TotpTokenProvider.Name, Code ?? string.Empty))
+        {
+            await audit.RecordAsync(user.UserName ?? string.Empty, user.Id, false, "enrol-bad-code", ct);
+            Error = "验证码不正确，请确认手机时间准确后输入最新的验证码";
+            await LoadAsync(user);
+            return Page();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        await audit.RecordAsync(user.UserName ?? string.Empty, user.Id, true, "2fa-enrolled", ct);
+        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "mfa");
+        TempData["Flash"] = "双因素认证已启用";
+        return Redirect("/");
+    }
+
+    private async Task LoadAsync(SanxiangUser user)
+    {
+        Enabled = user.TwoFactorEnabled;
+        var roles = await users.GetRolesAsync(user);
+        Required = security.Value.TwoFactorRoles.Any(r => roles.Contains(r));
+        if (Enabled)
+        {
+            return;
+        }
+
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user) ?? string.Empty;
+        }
+
+        SharedKey = Format(key);
+        var uri = $"otpauth://totp/{Uri.EscapeDataString("三项")}:{Uri.EscapeDataString(user.UserName ?? string.Empty)}?secret={key}&issuer={Uri.EscapeDataString("三项")}&digits=6&period=30";
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
+        QrSvg = new SvgQRCode(data).GetGraphic(4);
+    }
+
+    private static string Format(string key)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+        {
+            sb.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        }
+
+        return sb.ToString().TrimEnd().ToLowerInvariant();
+    }
+}

@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sanxiang.Host.Auth;
+using Sanxiang.Kernel.Domain;
+using Sanxiang.Kernel.Security;
+using Sanxiang.Registry.Contracts;
+
+namespace Sanxiang.Host.Pages.Admin;
+
+/// <summary>Administrators manage the users of their agency subtree (and only those).</summary>
+public sealed class UsersModel(UserManager<SanxiangUser> users, IAccessScopeProvider scopes, IAgencyDirectory agencies, TimeProvider clock) : PageModel
+{
+    public sealed record UserRow(Guid Id, string UserName, string DisplayName, string AgencyName, IReadOnlyList<string> Roles, bool TwoFactor, bool LockedOut);
+
+    public sealed class NewUser
+    {
+        public string? UserName { get; set; }
+
+        public string? DisplayName { get; set; }
+
+        public Guid AgencyId { get; set; }
+
+        public string? Role { get; set; }
+
+        public string? Password { get; set; }
+    }
+
+    [BindProperty]
+    public NewUser Input { get; set; } = new();
+
+    public IReadOnlyList<UserRow> Users { get; private set; } = [];
+
+    public IReadOnlyList<AgencySummary> Agencies { get; private set; } = [];
+
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        var check = new Check()
+            .Required(nameof(NewUser.UserName), "用户名", Input.UserName, 64)
+            .Required(nameof(NewUser.DisplayName), "姓名", Input.DisplayName, 50)
+            .That(scope.CanWrite(Input.AgencyId), nameof(NewUser.AgencyId), "AUTH-SCOPE", "请选择您有权管理的机构")
+            .That(Input.Role is not null && Roles.UserRoles.Contains(Input.Role), nameof(NewUser.Role), "INPUT-ENUM", "角色无效");
+        if (check.Errors.Count == 0)
+        {
+            var user = new SanxiangUser { Id = Guid.CreateVersion7(), UserName = Input.UserName!.Trim(), DisplayName = Input.DisplayName!.Trim(), AgencyId = Input.AgencyId, LockoutEnabled = true };
+            var result = await users.CreateAsync(user, Input.Password ?? string.Empty);
+            if (result.Succeeded)
+            {
+                await users.AddToRoleAsync(user, Input.Role!);
+                TempData["Flash"] = $"已创建用户 {user.UserName}";
+                return RedirectToPage();
+            }
+
+            foreach (var e in result.Errors)
+            {
+                check.Add(e.Code, "AUTH-USER", e.Description);
+            }
+        }
+
+        Errors = check.Errors;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(Guid id, CancellationToken ct)
+    {
+        var user = await FindInScopeAsync(id, ct);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        TempData["Flash"] = $"已解锁 {user.UserName}";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(Guid id, CancellationToken ct)
+    {
+        var user = await FindInScopeAsync(id, ct);
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        TempData["Flash"] = $"已重置 {user.UserName} 的双因素认证，用户下次登录须重新绑定";
+        return RedirectToPage();
+    }
+
+    private async Task<SanxiangUser> FindInScopeAsync(Guid id, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        var user = await users.FindByIdAsync(id.ToString());
+        return user is not null && scope.CanWrite(user.AgencyId) ? user : throw new NotFoundException();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        Agencies = await agencies.ListAsync(scope.Writable, ct);
+        var names = Agencies.ToDictionary(a => a.Id, a => a.Name);
+        var writable = scope.Writable.ToList();
+        var list = await users.Users.AsNoTracking().Where(u => writable.Contains(u.AgencyId)).OrderBy(u => u.UserName).ToListAsync(ct);
+        var rows = new List<UserRow>();
+        foreach (var u in list)
+        {
+            var locked = u.LockoutEnd is { } end && end > clock.GetUtcNow();
+            rows.Add(new UserRow(u.Id, u.UserName ?? string.Empty, u.DisplayName, names.GetValueOrDefault(u.AgencyId, string.Empty), [.. await users.GetRolesAsync(u)], u.TwoFactorEnabled, locked));
+        }
+
+        Users = rows;
+    }
+}

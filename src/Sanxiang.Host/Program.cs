@@ -1,0 +1,78 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Sanxiang.Host.Auth;
+using Sanxiang.Host.Infrastructure;
+using Sanxiang.Kernel.Persistence;
+using Sanxiang.Kernel.Security;
+using Sanxiang.Registry;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateOnStart();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<AccessScopeProvider>();
+builder.Services.AddScoped<IAccessScopeProvider>(sp => sp.GetRequiredService<AccessScopeProvider>());
+builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
+
+builder.Services.AddSanxiangAuth(builder.Configuration);
+builder.Services.AddRegistryModule();
+
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/");
+    o.Conventions.AllowAnonymousToFolder("/Account");
+    o.Conventions.AuthorizeFolder("/Admin", "administrator");
+});
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddOpenApi("v1");
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+var app = builder.Build();
+
+if (args.Contains("--print-schema"))
+{
+    // Prints EF's DDL for every module's model: the starting point for a new numbered migration (docs/decisions/0002).
+    await using var scope = app.Services.CreateAsyncScope();
+    foreach (var migrator in scope.ServiceProvider.GetServices<IModuleMigrator>())
+    {
+        Console.WriteLine($"-- module: {migrator.Module}");
+        Console.WriteLine(migrator.ModelScript());
+    }
+
+    return;
+}
+
+var seedDemo = app.Configuration.GetValue("Demo:Seed", true);
+await StartupTasks.MigrateAndSeedAsync(app.Services, seedDemo);
+
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = ProblemExceptionHandler.StatusFor });
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseMiddleware<TwoFactorEnforcement>();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapRazorPages();
+app.MapAuthApi();
+app.MapRegistryModule();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+    StartupTasks.PrintBanner(string.Join(", ", app.Urls), seedDemo));
+
+await app.RunAsync();
+
+/// <summary>Entry point (public so WebApplicationFactory can start it in tests).</summary>
+public partial class Program;
