@@ -9,6 +9,7 @@ using Sanxiang.Kernel.Persistence;
 using Sanxiang.Kernel.Security;
 using Sanxiang.Registry.Contracts;
 using Sanxiang.Registry.Demo;
+using Sanxiang.Registry.Features;
 using Sanxiang.Registry.Features.Agencies;
 using Sanxiang.Registry.Features.Officers;
 using Sanxiang.Registry.Features.Powers;
@@ -33,6 +34,10 @@ public static class RegistryModule
         services.AddScoped<AgencyFeatures>();
         services.AddScoped<OfficerFeatures>();
         services.AddScoped<PowerFeatures>();
+        services.AddScoped<OfficerImport>();
+        services.AddScoped<OfficerExport>();
+        services.AddScoped<PowerImport>();
+        services.AddScoped<PowerExport>();
         return services;
     }
 
@@ -100,6 +105,7 @@ public static class RegistryModule
             return TypedResults.NoContent();
         });
 
+        ImportExportEndpoints.MapImportExport(api);
         return app;
     }
 

@@ -54,6 +54,7 @@ internal sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> opti
                 t.ToTable("registry_officer_training");
                 t.WithOwner().HasForeignKey("OfficerId");
                 t.HasKey("OfficerId", nameof(TrainingRecord.Year));
+                t.Property(x => x.Year).ValueGeneratedNever();
             });
             b.Ignore(x => x.DomainEvents);
         });
@@ -73,6 +74,7 @@ internal sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> opti
                 v.ToTable("registry_power_versions");
                 v.WithOwner().HasForeignKey("PowerId");
                 v.HasKey("PowerId", nameof(PowerVersion.Number));
+                v.Property(x => x.Number).ValueGeneratedNever();
                 v.Property(x => x.Name).HasMaxLength(200);
                 v.Property(x => x.LegalBasisLaw).HasMaxLength(200);
                 v.Property(x => x.LegalBasisArticle).HasMaxLength(100);
@@ -84,6 +86,7 @@ internal sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> opti
                 l.ToTable("registry_benchmark_levels");
                 l.WithOwner().HasForeignKey("PowerId");
                 l.HasKey("PowerId", nameof(BenchmarkLevel.Level));
+                l.Property(x => x.Level).ValueGeneratedNever();
                 l.Property(x => x.Circumstances).HasMaxLength(500);
                 l.Property(x => x.OtherSanctions).HasMaxLength(200);
             });
