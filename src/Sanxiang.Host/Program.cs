@@ -29,9 +29,11 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/");
     o.Conventions.AllowAnonymousToFolder("/Account");
     o.Conventions.AuthorizeFolder("/Admin", "administrator");
-});
+}).AddRegistryPages();
+builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddDataProtection()
     .SetApplicationName("Sanxiang")
     .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(AppContext.BaseDirectory, "keys")));
@@ -57,7 +59,14 @@ if (args.Contains("--print-schema"))
 var seedDemo = app.Configuration.GetValue("Demo:Seed", true);
 await StartupTasks.MigrateAndSeedAsync(app.Services, seedDemo);
 
-app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = ProblemExceptionHandler.StatusFor });
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/Error",
+    StatusCodeSelector = ProblemExceptionHandler.StatusFor,
+
+    // Broken rules and 404s are expected outcomes, not faults; unknown failures are logged by the handler (IDs only).
+    SuppressDiagnosticsCallback = _ => true,
+});
 static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 app.UseWhen(IsApi, api => api.UseStatusCodePages());
 app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));

@@ -41,6 +41,9 @@ public static class RegistryModule
         return services;
     }
 
+    /// <summary>Adds the module's Razor Pages (compiled into this assembly) to the host's MVC application parts.</summary>
+    public static IMvcBuilder AddRegistryPages(this IMvcBuilder mvc) => mvc.AddApplicationPart(typeof(RegistryModule).Assembly);
+
     public static IEndpointRouteBuilder MapRegistryModule(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/registry").RequireAuthorization().WithTags("Registry");

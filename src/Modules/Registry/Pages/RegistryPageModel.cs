@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sanxiang.Kernel.Domain;
+using Sanxiang.Kernel.Security;
+using Sanxiang.Registry.Contracts;
+
+namespace Sanxiang.Registry.Pages;
+
+/// <summary>Shared helpers of the Registry pages: the caller's scope, breadcrumbs and inline form errors.</summary>
+public abstract class RegistryPageModel(IAccessScopeProvider scopes) : PageModel
+{
+    public AccessScope Scope { get; private set; } = null!;
+
+    public IReadOnlyList<FieldError> Errors { get; protected set; } = [];
+
+    /// <summary>The agencies the caller may see, for filters and selects.</summary>
+    public IReadOnlyList<AgencySummary> VisibleAgencies { get; protected set; } = [];
+
+    public IReadOnlyList<AgencySummary> WritableAgencies => [.. VisibleAgencies.Where(a => Scope.CanWrite(a.Id))];
+
+    public bool CanWriteAny => Scope.Writable.Count > 0;
+
+    public string? ErrorFor(string field)
+    {
+        var messages = Errors.Where(e => string.Equals(e.Field, field, StringComparison.Ordinal)).Select(e => e.Message).ToList();
+        return messages.Count == 0 ? null : string.Join("；", messages);
+    }
+
+    public string Invalid(string field) => ErrorFor(field) is null ? "false" : "true";
+
+    protected async Task<AccessScope> LoadScopeAsync(IAgencyDirectory agencies, CancellationToken ct)
+    {
+        Scope = await scopes.GetAsync(ct);
+        VisibleAgencies = await agencies.ListAsync(Scope.Visible, ct);
+        return Scope;
+    }
+
+    protected void Breadcrumbs(params (string Label, string? Url)[] crumbs) => ViewData["Breadcrumbs"] = crumbs.ToList();
+}
