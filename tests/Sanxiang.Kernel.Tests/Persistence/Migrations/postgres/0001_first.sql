@@ -1,0 +1,1 @@
+CREATE TABLE t_first (id BIGINT PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE t_postgres_only (id BIGINT PRIMARY KEY);

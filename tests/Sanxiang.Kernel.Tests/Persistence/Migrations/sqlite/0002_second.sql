@@ -1,0 +1,1 @@
+CREATE TABLE t_second (id INTEGER PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE t_tenth (id INTEGER PRIMARY KEY);

@@ -1,0 +1,1 @@
+-- not a migration: the name has no version number
