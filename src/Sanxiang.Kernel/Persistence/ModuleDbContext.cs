@@ -40,11 +40,12 @@ public abstract class ModuleDbContext : DbContext
     {
         var aggregates = ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
         var now = _clock.GetUtcNow();
+        var added = new List<OutboxMessage>();
         foreach (var aggregate in aggregates)
         {
             foreach (var e in aggregate.DomainEvents)
             {
-                Outbox.Add(new OutboxMessage
+                var message = new OutboxMessage
                 {
                     Id = Guid.CreateVersion7(now),
                     Module = ModuleName,
@@ -53,13 +54,24 @@ public abstract class ModuleDbContext : DbContext
                     Actor = _actor.ActorId,
                     OccurredAt = now,
                     Payload = JsonSerializer.Serialize(e, e.GetType(), PayloadJson),
-                });
+                };
+                Outbox.Add(message);
+                added.Add(message);
             }
-
-            aggregate.ClearDomainEvents();
         }
 
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            aggregates.ForEach(a => a.ClearDomainEvents());
+            return written;
+        }
+        catch
+        {
+            // Nothing was written: the events stay on their aggregates and a retry writes them once.
+            added.ForEach(m => Entry(m).State = EntityState.Detached);
+            throw;
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

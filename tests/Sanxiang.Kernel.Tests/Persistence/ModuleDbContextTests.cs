@@ -150,6 +150,32 @@ public sealed class ModuleDbContextTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FailedSave_KeepsTheEvents_AndARetryWritesThemOnce()
+    {
+        await using (var db = NewContext())
+        {
+            db.Widgets.Add(Widget.Create(Guid.CreateVersion7(), "DUP"));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = NewContext())
+        {
+            var fresh = Widget.Create(Guid.CreateVersion7(), "NEW");
+            var duplicate = Widget.Create(Guid.CreateVersion7(), "DUP");
+            db.Widgets.AddRange(fresh, duplicate);
+            await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            fresh.DomainEvents.Count.ShouldBe(1, "a failed save must not lose the events");
+
+            db.Widgets.Remove(duplicate);
+            await db.SaveChangesAsync();
+            fresh.DomainEvents.ShouldBeEmpty();
+        }
+
+        await using var read = NewContext();
+        (await read.Outbox.CountAsync()).ShouldBe(2, "the first widget's event and the retried one, each once");
+    }
+
+    [Fact]
     public async Task SynchronousSave_IsRefused_SoEventsCannotBypassTheOutbox()
     {
         await using var db = NewContext();
