@@ -18,7 +18,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             LogUnhandled(logger, exception.GetType().Name, httpContext.TraceIdentifier, exception);
         }
 
-        if (!httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        // The middleware has already rewritten Request.Path to ExceptionHandlingPath (/Error): ask for the original.
+        var path = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path);
+        if (!path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             // Pages: re-executed on /Error, which shows a Chinese message for the status code.
             return false;
