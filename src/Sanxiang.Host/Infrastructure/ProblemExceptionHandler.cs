@@ -18,9 +18,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             LogUnhandled(logger, exception.GetType().Name, httpContext.TraceIdentifier, exception);
         }
 
-        // The middleware has already rewritten Request.Path to /Error; the original path is in the feature.
-        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
-        if (path is null || !path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        // The middleware has already rewritten Request.Path to ExceptionHandlingPath (/Error): ask for the original.
+        var path = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path);
+        if (!path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             // Pages: re-executed on /Error, which shows a Chinese message for the status code.
             return false;
@@ -40,14 +40,14 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     public static int StatusFor(Exception exception) => Describe(exception).Status;
 
     private static (int Status, string Title, string Detail) Describe(Exception exception) => exception switch
-        {
-            DomainRuleException { RuleId: "CONCURRENCY" } e => (StatusCodes.Status409Conflict, "数据已被修改", e.Message),
-            DomainRuleException e => (StatusCodes.Status422UnprocessableEntity, "不符合规则", e.Message),
-            NotFoundException => (StatusCodes.Status404NotFound, "未找到", "未找到该对象，或您无权查看"),
-            UnauthorizedAccessException => (StatusCodes.Status401Unauthorized, "未登录", "请先登录"),
-            BadHttpRequestException b => (b.StatusCode, "请求格式错误", "请求格式错误，请检查提交的数据"),
-            _ => (StatusCodes.Status500InternalServerError, "服务器错误", "服务器内部错误，请稍后再试"),
-        };
+    {
+        DomainRuleException { RuleId: "CONCURRENCY" } e => (StatusCodes.Status409Conflict, "数据已被修改", e.Message),
+        DomainRuleException e => (StatusCodes.Status422UnprocessableEntity, "不符合规则", e.Message),
+        NotFoundException => (StatusCodes.Status404NotFound, "未找到", "未找到该对象，或您无权查看"),
+        UnauthorizedAccessException => (StatusCodes.Status401Unauthorized, "未登录", "请先登录"),
+        BadHttpRequestException b => (b.StatusCode, "请求格式错误", "请求格式错误，请检查提交的数据"),
+        _ => (StatusCodes.Status500InternalServerError, "服务器错误", "服务器内部错误，请稍后再试"),
+    };
 
     [LoggerMessage(EventId = 5000, Level = LogLevel.Error, Message = "Unhandled {ExceptionType} for request {TraceId}")]
     private static partial void LogUnhandled(ILogger logger, string exceptionType, string traceId, Exception exception);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -55,7 +56,8 @@ public sealed class SetupAuthenticatorModel(UserManager<SanxiangUser> users, Sig
 
         await users.SetTwoFactorEnabledAsync(user, true);
         await audit.RecordAsync(user.UserName ?? string.Empty, user.Id, true, "2fa-enrolled", ct);
-        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "mfa");
+        // The same "amr" claim as Identity's two-factor sign-in: TwoFactorEnforcement looks for it.
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
         TempData["Flash"] = "双因素认证已启用";
         return Redirect("/");
     }

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Runs every test of the solution twice: on SQLite and on a throwaway PostgreSQL cluster.
+#
+#   ./test.sh                 installs what is missing (apt), starts PostgreSQL, runs both passes, cleans up
+#   ./test.sh --filter X      extra arguments go to both `dotnet test` runs
+#
+# Prints one final line "N passed, N failed, N skipped" (both passes summed) and exits non-zero when
+# anything failed. Test results (.trx) are kept under TestResults/{sqlite,postgres}.
+# Environment for the tests: SANXIANG_TEST_DB=sqlite|postgres, SANXIANG_TEST_PG=<Npgsql connection string>.
+set -euo pipefail
+root="$(cd "$(dirname "$0")" && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '== %s\n' "$*" >&2; }
+
+# --- Debian packages --------------------------------------------------------------------------------
+pg_bin=""
+find_pg() {
+  for dir in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
+    if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then pg_bin="$dir"; return 0; fi
+  done
+  return 1
+}
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+find_pg || missing+=(postgresql-15)
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  if ! apt-get install -y -qq "${missing[@]}" >/dev/null; then
+    # postgresql-15 is Debian 12's server package; fall back to the unversioned meta package.
+    apt-get install -y -qq "${missing[@]/postgresql-15/postgresql}" >/dev/null
+  fi
+  find_pg || { echo "PostgreSQL server binaries not found after installing" >&2; exit 1; }
+fi
+id postgres >/dev/null 2>&1 || useradd --system --home-dir /nonexistent --shell /usr/sbin/nologin postgres
+
+# --- Throwaway PostgreSQL cluster -------------------------------------------------------------------
+pg_dir="$(mktemp -d /tmp/sanxiang-pg.XXXXXX)"
+results="$root/TestResults"
+cleanup() {
+  local rc=$?
+  if [ -f "$pg_dir/data/postmaster.pid" ]; then
+    runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$pg_dir"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+pg_port=""
+for p in $(seq 55432 55531); do
+  if port_free "$p"; then pg_port="$p"; break; fi
+done
+[ -n "$pg_port" ] || { echo "no free port for PostgreSQL in 55432-55531" >&2; exit 1; }
+
+chown postgres: "$pg_dir"
+chmod 700 "$pg_dir"
+log "starting PostgreSQL ($pg_bin) on 127.0.0.1:$pg_port in $pg_dir"
+runuser -u postgres -- "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --no-locale >"$pg_dir/initdb.log" 2>&1 \
+  || { cat "$pg_dir/initdb.log" >&2; exit 1; }
+mkdir -p "$pg_dir/sock" && chown postgres: "$pg_dir/sock"
+# Durability is pointless for a throwaway cluster: fsync off makes CREATE DATABASE and migrations fast.
+runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
+  -o "-p $pg_port -k $pg_dir/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+  start >/dev/null || { cat "$pg_dir/server.log" >&2; exit 1; }
+export SANXIANG_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+
+# --- Build once, test twice -------------------------------------------------------------------------
+rm -rf "$results/sqlite" "$results/postgres"
+failures=0
+log "building"
+if ! dotnet build Sanxiang.slnx -nologo -v quiet -clp:ErrorsOnly; then
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
+run_pass() {
+  local db="$1"
+  shift
+  log "dotnet test on $db"
+  if ! SANXIANG_TEST_DB="$db" dotnet test Sanxiang.slnx --no-build -nologo -v quiet \
+      --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results/$db" \
+      --blame-hang-timeout 10m --blame-hang-dump-type none "$@"; then
+    pass_exit_failed=1
+  fi
+}
+
+count() { # count FILE ATTRIBUTE: the attribute of the <Counters> element
+  grep -o "<Counters [^>]*" "$1" | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0
+}
+
+passed=0 failed=0 skipped=0
+for db in sqlite postgres; do
+  pass_exit_failed=0
+  run_pass "$db" "$@"
+  pass_failed=0
+  shopt -s nullglob
+  trx=("$results/$db"/*.trx)
+  shopt -u nullglob
+  for f in "${trx[@]}"; do
+    passed=$((passed + $(count "$f" passed)))
+    pass_failed=$((pass_failed + $(count "$f" failed) + $(count "$f" error) + $(count "$f" timeout) + $(count "$f" aborted)))
+    # xunit's skipped tests are in the total but not executed.
+    skipped=$((skipped + $(count "$f" total) - $(count "$f" executed)))
+  done
+  # dotnet test failed without a failed test in the results (crash, hang, missing results): count it.
+  if [ "$pass_exit_failed" -ne 0 ] && [ "$pass_failed" -eq 0 ]; then
+    echo "dotnet test on $db exited non-zero without a failed test in its results; counted as 1 failure" >&2
+    pass_failed=1
+  fi
+  failed=$((failed + pass_failed))
+done
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

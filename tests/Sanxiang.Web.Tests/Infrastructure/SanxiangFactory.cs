@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Sanxiang.Kernel.Persistence;
+
+namespace Sanxiang.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole application over a fresh database (per test class: use it as an IClassFixture), migrated by the
+/// app's own start-up and loaded with the demo data. The provider comes from SANXIANG_TEST_DB.
+/// Administrators and supervisors must enrol TOTP as in production (SEC-AUTH-1); a subclass may turn that off.
+/// </summary>
+public class SanxiangFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _keysDirectory = Directory.CreateTempSubdirectory("sanxiang-keys-").FullName;
+    private TestDatabase? _database;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("InitializeAsync has not run");
+
+    public DatabaseProvider Provider => Database.Provider;
+
+    /// <summary>Roles that must use a second factor; null keeps the app's default (administrator, supervisor).</summary>
+    protected virtual string[]? TwoFactorRoles => null;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+
+        // Starts the host now: migrations and demo data are in place before the first test runs.
+        _ = Server;
+    }
+
+    /// <summary>A client that keeps cookies and shows redirects (302 + Location) instead of following them.</summary>
+    public HttpClient NewClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A scope over the app's services (DbContexts, ApiKeyService, migrators).</summary>
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_keysDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left to the OS's temp cleanup.
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // UseSetting (not ConfigureAppConfiguration): Program.cs reads some settings before Build().
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
+        builder.UseSetting("DataProtection:KeysPath", _keysDirectory);
+        builder.UseSetting("Demo:Seed", "true");
+        if (TwoFactorRoles is { } roles)
+        {
+            // appsettings.json lists two roles: overwrite both array slots.
+            for (var i = 0; i < Math.Max(roles.Length, 2); i++)
+            {
+                builder.UseSetting($"Security:RequireTwoFactorForRoles:{i}", i < roles.Length ? roles[i] : roles[^1]);
+            }
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+}
+
+/// <summary>The application with the second factor switched off, for tests about something else.</summary>
+public sealed class NoTwoFactorFactory : SanxiangFactory
+{
+    protected override string[]? TwoFactorRoles => ["none"];
+}
