@@ -6,10 +6,11 @@ namespace Sanxiang.Registry.Tests;
 public sealed class OfficerExportTests : RegistryDbTest
 {
     [Theory]
-    [InlineData(TabularFormat.Csv)]
-    [InlineData(TabularFormat.Xlsx)]
-    public async Task OfficerExport_MasksIdNumbers(TabularFormat format)
+    [InlineData("csv")]
+    [InlineData("xlsx")]
+    public async Task OfficerExport_MasksIdNumbers(string formatName)
     {
+        TabularFormats.TryParse(formatName, out var format).ShouldBeTrue();
         var id = IdNumber(7);
         var csv = "姓名,身份证号,执法证号,执法领域,发证日期,有效期至,辅助人员,法律职业资格\n"
             + $"张三,{id},JZ-0001,市场监管、食品安全,2024-01-15,2029-01-14,否,是\n";

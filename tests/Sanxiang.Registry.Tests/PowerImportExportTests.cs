@@ -47,10 +47,11 @@ public sealed class PowerImportExportTests : RegistryDbTest
     }
 
     [Theory]
-    [InlineData(TabularFormat.Csv)]
-    [InlineData(TabularFormat.Xlsx)]
-    public async Task ExportThenReimport_RoundTrips(TabularFormat format)
+    [InlineData("csv")]
+    [InlineData("xlsx")]
+    public async Task ExportThenReimport_RoundTrips(string formatName)
     {
+        TabularFormats.TryParse(formatName, out var format).ShouldBeTrue();
         (await ImportAsync(Utf8(Powers), "powers.csv", AgencyA)).Imported.ShouldBe(3);
 
         var exported = await ExportAsync(AgencyA, format);

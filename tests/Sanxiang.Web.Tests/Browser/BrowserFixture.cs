@@ -40,7 +40,6 @@ public sealed class BrowserFixture : SanxiangFactory
     {
         UseKestrel(0);
         await base.InitializeAsync();
-        StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
@@ -58,7 +57,7 @@ public sealed class BrowserFixture : SanxiangFactory
         return await context.NewPageAsync();
     }
 
-    public override async Task DisposeAsync()
+    protected override async Task DisposeFixtureAsync()
     {
         if (Browser is not null)
         {
@@ -66,6 +65,6 @@ public sealed class BrowserFixture : SanxiangFactory
         }
 
         _playwright?.Dispose();
-        await base.DisposeAsync();
+        await base.DisposeFixtureAsync();
     }
 }

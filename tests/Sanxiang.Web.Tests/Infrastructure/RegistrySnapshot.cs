@@ -57,7 +57,7 @@ public sealed record RegistrySnapshot(
     public string? LeakIn(string text) => Secrets.FirstOrDefault(s => text.Contains(s, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A complete, valid edit of one of the agency's officers (the unmasked ID number comes from the database).</summary>
-    public static async Task<OfficerInput> OfficerEditAsync(SanxiangFactory app, Guid officerId, string? newName = null)
+    internal static async Task<OfficerInput> OfficerEditAsync(SanxiangFactory app, Guid officerId, string? newName = null)
     {
         await using var scope = app.Scope();
         var o = await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Officers.AsNoTracking().SingleAsync(x => x.Id == officerId);

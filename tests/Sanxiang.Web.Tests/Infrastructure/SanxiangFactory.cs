@@ -23,12 +23,12 @@ public class SanxiangFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Roles that must use a second factor; null keeps the app's default (administrator, supervisor).</summary>
     protected virtual string[]? TwoFactorRoles => null;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
 
         // Starts the host now: migrations and demo data are in place before the first test runs.
-        _ = Server;
+        StartServer();
     }
 
     /// <summary>A client that keeps cookies and shows redirects (302 + Location) instead of following them.</summary>
@@ -38,7 +38,9 @@ public class SanxiangFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A scope over the app's services (DbContexts, ApiKeyService, migrators).</summary>
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeFixtureAsync();
+
+    protected virtual async Task DisposeFixtureAsync()
     {
         await base.DisposeAsync();
         if (_database is not null)

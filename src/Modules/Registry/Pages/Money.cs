@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Sanxiang.Registry.Pages;
 
 /// <summary>Money is stored in fen (long); pages show and read yuan with two decimals.</summary>
-public static class Money
+internal static class Money
 {
     public static string Yuan(long fen) => (fen / 100m).ToString("#,0.##", CultureInfo.InvariantCulture);
 

@@ -6,7 +6,7 @@ using Sanxiang.Registry.Contracts;
 namespace Sanxiang.Registry.Pages;
 
 /// <summary>Shared helpers of the Registry pages: the caller's scope, breadcrumbs and inline form errors.</summary>
-public abstract class RegistryPageModel(IAccessScopeProvider scopes) : PageModel
+internal abstract class RegistryPageModel(IAccessScopeProvider scopes) : PageModel
 {
     public AccessScope Scope { get; private set; } = null!;
 

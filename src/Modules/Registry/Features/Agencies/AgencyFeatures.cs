@@ -7,9 +7,9 @@ using Sanxiang.Registry.Persistence;
 
 namespace Sanxiang.Registry.Features.Agencies;
 
-public sealed record AgencyRow(Guid Id, string Name, AgencyLevel Level, AgencyKind Kind, Guid? ParentId, string? ParentName, string LegalUnit, string? CreditCode, string? Address, int Depth, int OfficerCount, int PowerCount, int Version);
+internal sealed record AgencyRow(Guid Id, string Name, AgencyLevel Level, AgencyKind Kind, Guid? ParentId, string? ParentName, string LegalUnit, string? CreditCode, string? Address, int Depth, int OfficerCount, int PowerCount, int Version);
 
-public sealed record AgencyInput(string Name, AgencyLevel Level, AgencyKind Kind, Guid? ParentId, string? CreditCode, string LegalUnit, string? Address, int? Version = null);
+internal sealed record AgencyInput(string Name, AgencyLevel Level, AgencyKind Kind, Guid? ParentId, string? CreditCode, string LegalUnit, string? Address, int? Version = null);
 
 /// <summary>List, read, create and edit agencies, always inside the caller's scope.</summary>
 internal sealed class AgencyFeatures(RegistryDbContext db, TimeProvider clock)

@@ -10,7 +10,7 @@ using Sanxiang.Registry.Persistence;
 namespace Sanxiang.Registry.Features.Officers;
 
 /// <summary>An officer as lists and the API show them: the ID number is masked, the status is effective (expiry applied).</summary>
-public sealed record OfficerRow(
+internal sealed record OfficerRow(
     Guid Id,
     string Name,
     Guid AgencyId,
@@ -25,11 +25,11 @@ public sealed record OfficerRow(
     bool HasLegalQualification,
     int Version);
 
-public sealed record TrainingRow(int Year, int Hours);
+internal sealed record TrainingRow(int Year, int Hours);
 
-public sealed record OfficerDetails(OfficerRow Officer, IReadOnlyList<TrainingRow> Training);
+internal sealed record OfficerDetails(OfficerRow Officer, IReadOnlyList<TrainingRow> Training);
 
-public sealed record OfficerInput(
+internal sealed record OfficerInput(
     Guid AgencyId,
     string Name,
     string IdNumber,

@@ -9,17 +9,17 @@ using Sanxiang.Registry.Persistence;
 
 namespace Sanxiang.Registry.Features.Powers;
 
-public sealed record PowerRow(Guid Id, Guid AgencyId, string AgencyName, string Code, string Name, PowerCategory Category, string Area, int CurrentVersion, bool HasBenchmark, int Version);
+internal sealed record PowerRow(Guid Id, Guid AgencyId, string AgencyName, string Code, string Name, PowerCategory Category, string Area, int CurrentVersion, bool HasBenchmark, int Version);
 
-public sealed record PowerVersionRow(int Number, string Name, PowerCategory Category, string LegalBasisLaw, string LegalBasisArticle, string Area, DateOnly EffectiveFrom, string? ChangeReason);
+internal sealed record PowerVersionRow(int Number, string Name, PowerCategory Category, string LegalBasisLaw, string LegalBasisArticle, string Area, DateOnly EffectiveFrom, string? ChangeReason);
 
-public sealed record BenchmarkLevelRow(CircumstanceLevel Level, string Circumstances, long MinFineFen, long MaxFineFen, string? OtherSanctions);
+internal sealed record BenchmarkLevelRow(CircumstanceLevel Level, string Circumstances, long MinFineFen, long MaxFineFen, string? OtherSanctions);
 
-public sealed record PowerDetails(PowerRow Power, IReadOnlyList<PowerVersionRow> Versions, int? VersionInForce, IReadOnlyList<BenchmarkLevelRow> Benchmark);
+internal sealed record PowerDetails(PowerRow Power, IReadOnlyList<PowerVersionRow> Versions, int? VersionInForce, IReadOnlyList<BenchmarkLevelRow> Benchmark);
 
-public sealed record PowerInput(Guid AgencyId, string Code, string Name, PowerCategory Category, string LegalBasisLaw, string LegalBasisArticle, string Area, DateOnly EffectiveFrom);
+internal sealed record PowerInput(Guid AgencyId, string Code, string Name, PowerCategory Category, string LegalBasisLaw, string LegalBasisArticle, string Area, DateOnly EffectiveFrom);
 
-public sealed record PowerRevision(string Name, PowerCategory Category, string LegalBasisLaw, string LegalBasisArticle, string Area, DateOnly EffectiveFrom, string ChangeReason, int? Version = null);
+internal sealed record PowerRevision(string Name, PowerCategory Category, string LegalBasisLaw, string LegalBasisArticle, string Area, DateOnly EffectiveFrom, string ChangeReason, int? Version = null);
 
 /// <summary>Power list (权责清单), versions (REG-5) and discretion benchmarks, scoped to the caller.</summary>
 internal sealed class PowerFeatures(RegistryDbContext db, TimeProvider clock)

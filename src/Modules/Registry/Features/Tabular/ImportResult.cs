@@ -3,7 +3,7 @@ namespace Sanxiang.Registry.Features.Tabular;
 /// <summary>
 /// The outcome of an import: either every row was applied (<see cref="Errors"/> is empty) or none was.
 /// </summary>
-public sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Errors)
+internal sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Errors)
 {
     public bool Applied => Errors.Count == 0;
 
@@ -14,19 +14,19 @@ public sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Error
 /// One rejected cell or row. <see cref="Line"/> is the 1-based line (or worksheet row) in the file, the header
 /// being line 1; 0 means the file as a whole. <see cref="Column"/> is the Chinese header name, or empty.
 /// </summary>
-public sealed record ImportError(int Line, string Column, string Message);
+internal sealed record ImportError(int Line, string Column, string Message);
 
 /// <summary>The file formats of imports and exports.</summary>
-public enum TabularFormat
+internal enum TabularFormat
 {
     Csv = 1,
     Xlsx = 2,
 }
 
 /// <summary>An exported file, ready to be sent to the browser.</summary>
-public sealed record ExportFile(byte[] Content, string ContentType, string FileName);
+internal sealed record ExportFile(byte[] Content, string ContentType, string FileName);
 
-public static class TabularFormats
+internal static class TabularFormats
 {
     public const string CsvContentType = "text/csv";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -52,8 +52,16 @@ internal sealed class EditModel(OfficerFeatures officers, IAgencyDirectory direc
             var idNumber = await officers.GetIdNumberForEditAsync(scope, id, ct);
             Input = new Form
             {
-                AgencyId = o.AgencyId, Name = o.Name, IdNumber = idNumber, CertificateNumber = o.CertificateNumber, Areas = string.Join("、", o.Areas),
-                IssuedOn = o.IssuedOn, ExpiresOn = o.ExpiresOn, IsAuxiliary = o.IsAuxiliary, HasLegalQualification = o.HasLegalQualification, Version = o.Version,
+                AgencyId = o.AgencyId,
+                Name = o.Name,
+                IdNumber = idNumber,
+                CertificateNumber = o.CertificateNumber,
+                Areas = string.Join("、", o.Areas),
+                IssuedOn = o.IssuedOn,
+                ExpiresOn = o.ExpiresOn,
+                IsAuxiliary = o.IsAuxiliary,
+                HasLegalQualification = o.HasLegalQualification,
+                Version = o.Version,
             };
         }
         else if (!CanWriteAny)

@@ -53,8 +53,15 @@ internal sealed class EditModel(PowerFeatures powers, IAgencyDirectory directory
             var latest = d.Versions[0];
             Input = new Form
             {
-                AgencyId = d.Power.AgencyId, Code = d.Power.Code, Name = latest.Name, Category = latest.Category, LegalBasisLaw = latest.LegalBasisLaw,
-                LegalBasisArticle = latest.LegalBasisArticle, Area = latest.Area, EffectiveFrom = ChinaTime.Today(clock), Version = d.Power.Version,
+                AgencyId = d.Power.AgencyId,
+                Code = d.Power.Code,
+                Name = latest.Name,
+                Category = latest.Category,
+                LegalBasisLaw = latest.LegalBasisLaw,
+                LegalBasisArticle = latest.LegalBasisArticle,
+                Area = latest.Area,
+                EffectiveFrom = ChinaTime.Today(clock),
+                Version = d.Power.Version,
             };
         }
         else if (!CanWriteAny)

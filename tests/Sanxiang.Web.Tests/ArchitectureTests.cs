@@ -1,0 +1,71 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sanxiang.Host.Auth;
+using Sanxiang.Registry;
+using Sanxiang.Registry.Persistence;
+using Sanxiang.Web.Tests.Infrastructure;
+
+namespace Sanxiang.Web.Tests;
+
+/// <summary>
+/// The module boundaries of the modular monolith (docs/decisions/0001), checked by reflection because the
+/// usual architecture-test packages do not restore here.
+/// </summary>
+public sealed class ArchitectureTests(NoTwoFactorFactory app) : IClassFixture<NoTwoFactorFactory>
+{
+    private static readonly Assembly Kernel = typeof(Kernel.Domain.AggregateRoot).Assembly;
+    private static readonly Assembly Host = typeof(Program).Assembly;
+    private static readonly Assembly[] Modules = [typeof(RegistryModule).Assembly];
+
+    [Fact]
+    public void AModule_ExposesOnlyItsContracts_AndItsEntryPoint()
+    {
+        foreach (var module in Modules)
+        {
+            var name = module.GetName().Name!;
+            var offenders = module.GetExportedTypes()
+                .Where(t => t.Namespace != $"{name}.Contracts" && !t.Name.EndsWith("Module", StringComparison.Ordinal))
+                .Select(t => t.FullName)
+                .ToList();
+            offenders.ShouldBeEmpty($"{name} must keep everything internal but its Contracts namespace and its entry point");
+        }
+    }
+
+    [Fact]
+    public void TheKernel_DependsOnNoModule_AndNotOnTheHost()
+    {
+        var references = Kernel.GetReferencedAssemblies().Select(a => a.Name).ToList();
+        references.ShouldNotContain(Host.GetName().Name);
+        foreach (var module in Modules)
+        {
+            references.ShouldNotContain(module.GetName().Name);
+        }
+    }
+
+    [Fact]
+    public void AModule_DoesNotDependOnTheHost()
+    {
+        foreach (var module in Modules)
+        {
+            module.GetReferencedAssemblies().Select(a => a.Name).ShouldNotContain(Host.GetName().Name);
+        }
+    }
+
+    [Fact]
+    public async Task EachModule_OwnsTablesWithItsOwnPrefix_SoNoModuleTouchesAnothersTables()
+    {
+        await using var scope = app.Scope();
+        var contexts = new (DbContext Context, string Prefix)[]
+        {
+            (scope.ServiceProvider.GetRequiredService<RegistryDbContext>(), "registry_"),
+            (scope.ServiceProvider.GetRequiredService<AuthDbContext>(), "auth_"),
+        };
+        foreach (var (context, prefix) in contexts)
+        {
+            var tables = context.Model.GetEntityTypes().Select(e => e.GetTableName()).Where(t => t is not null).Distinct().ToList();
+            tables.ShouldNotBeEmpty();
+            tables.ShouldAllBe(t => t!.StartsWith(prefix, StringComparison.Ordinal), $"{context.GetType().Name} maps a table outside {prefix}*");
+        }
+    }
+}
