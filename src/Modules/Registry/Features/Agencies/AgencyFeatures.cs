@@ -43,6 +43,11 @@ internal sealed class AgencyFeatures(RegistryDbContext db, TimeProvider clock)
     public async Task<Guid> CreateAsync(AccessScope scope, AgencyInput input, CancellationToken ct)
     {
         RequireAdministrator(scope);
+        if (input.ParentId is { } p && !scope.CanSee(p))
+        {
+            throw new NotFoundException();
+        }
+
         if (input.ParentId is not { } parentId || !scope.CanWrite(parentId))
         {
             throw new DomainRuleException("REG-TREE", "请选择您有权管理的上级机构", nameof(AgencyInput.ParentId));

@@ -140,7 +140,8 @@ internal sealed class OfficerFeatures(RegistryDbContext db, TimeProvider clock)
     {
         if (!scope.CanSee(agencyId))
         {
-            throw new DomainRuleException("AUTH-SCOPE", "请选择您有权管理的执法主体", nameof(OfficerInput.AgencyId));
+            // Out of scope is indistinguishable from not existing (404), as for every registry object.
+            throw new NotFoundException();
         }
 
         if (!scope.CanWrite(agencyId))
