@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sanxiang.Kernel.Domain;
 using Sanxiang.Kernel.Security;
 using Sanxiang.Kernel.Validation;
+using Sanxiang.Registry.Contracts;
 using Sanxiang.Registry.Domain;
 using Sanxiang.Registry.Features.Tabular;
 using Sanxiang.Registry.Persistence;
@@ -20,7 +21,13 @@ internal static class OfficerColumns
     public const string IsAuxiliary = "辅助人员";
     public const string HasLegalQualification = "法律职业资格";
 
+    public const string Agency = "所属机构";
+    public const string Status = "证件状态";
+
     public static readonly IReadOnlyList<string> All = [Name, IdNumber, CertificateNumber, Areas, IssuedOn, ExpiresOn, IsAuxiliary, HasLegalQualification];
+
+    /// <summary>Columns an export adds for its readers; an import skips them.</summary>
+    public static readonly IReadOnlyList<string> ExportOnly = [Agency, Status];
 
     /// <summary>The column of a field named by <see cref="Officer.Validate"/>.</summary>
     public static string Of(string field) => field switch
@@ -50,7 +57,7 @@ internal sealed class OfficerImport(RegistryDbContext db, TimeProvider clock)
         TabularSheet sheet;
         try
         {
-            sheet = await TabularReader.ReadAsync(content, fileName, OfficerColumns.All, ct);
+            sheet = await TabularReader.ReadAsync(content, fileName, OfficerColumns.All, ct, OfficerColumns.ExportOnly);
         }
         catch (TabularFileException e)
         {
@@ -126,8 +133,9 @@ internal sealed class OfficerImport(RegistryDbContext db, TimeProvider clock)
 }
 
 /// <summary>
-/// Exports the officers the caller may see, with the import's header. For reporting: the ID number is masked
-/// (SEC-PI-1), so a re-import needs the full ID numbers filled in again.
+/// Exports the officers the caller may see, with the import's header plus the agency and the effective
+/// certificate status (expired shown as such, REG-1). For reporting: the ID number is masked (SEC-PI-1), so a
+/// re-import needs the full ID numbers filled in again.
 /// </summary>
 internal sealed class OfficerExport(RegistryDbContext db, TimeProvider clock)
 {
@@ -145,13 +153,26 @@ internal sealed class OfficerExport(RegistryDbContext db, TimeProvider clock)
             query = query.Where(o => o.AgencyId == id);
         }
 
+        var today = ChinaTime.Today(clock);
         var officers = await query.OrderBy(o => o.Name).ThenBy(o => o.CertificateNumber)
-            .Select(o => new { o.Name, o.IdNumber, o.CertificateNumber, o.Areas, o.IssuedOn, o.ExpiresOn, o.IsAuxiliary, o.HasLegalQualification })
+            .Select(o => new
+            {
+                o.Name,
+                o.IdNumber,
+                o.CertificateNumber,
+                o.Areas,
+                o.IssuedOn,
+                o.ExpiresOn,
+                o.IsAuxiliary,
+                o.HasLegalQualification,
+                Agency = db.Agencies.Where(a => a.Id == o.AgencyId).Select(a => a.Name).FirstOrDefault(),
+                o.Status,
+            })
             .ToListAsync(ct);
         var rows = officers.Select(o => (IReadOnlyList<object?>)
-            [o.Name, ChineseIdentifiers.MaskIdNumber(o.IdNumber), o.CertificateNumber, string.Join("、", o.Areas), o.IssuedOn, o.ExpiresOn, o.IsAuxiliary, o.HasLegalQualification]);
-        var content = TabularWriter.Write(format, "执法人员", OfficerColumns.All, rows);
-        var today = ChinaTime.Today(clock);
+            [o.Name, ChineseIdentifiers.MaskIdNumber(o.IdNumber), o.CertificateNumber, string.Join("、", o.Areas), o.IssuedOn, o.ExpiresOn, o.IsAuxiliary, o.HasLegalQualification,
+             o.Agency, RegistryLabels.Of(Officer.EffectiveStatusOf(o.Status, o.ExpiresOn, today))]);
+        var content = TabularWriter.Write(format, "执法人员", [.. OfficerColumns.All, .. OfficerColumns.ExportOnly], rows);
         return new ExportFile(content, TabularFormats.ContentType(format), $"officers-{today:yyyyMMdd}{TabularFormats.Extension(format)}");
     }
 }

@@ -16,7 +16,8 @@ internal static class TabularReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static async Task<TabularSheet> ReadAsync(Stream content, string? fileName, IReadOnlyList<string> headers, CancellationToken ct)
+    /// <param name="ignored">Columns that exports add for readers (e.g. the effective certificate status) and imports skip.</param>
+    public static async Task<TabularSheet> ReadAsync(Stream content, string? fileName, IReadOnlyList<string> headers, CancellationToken ct, IReadOnlyList<string>? ignored = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         var extension = Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant();
@@ -37,7 +38,7 @@ internal static class TabularReader
         }
 
         var rows = string.Equals(extension, ".csv", StringComparison.Ordinal) ? ReadCsv(bytes) : XlsxReader.Read(bytes, MaxRows + 1);
-        return Shape(rows, headers);
+        return Shape(rows, headers, ignored ?? []);
     }
 
     private static async Task<byte[]> ReadLimitedAsync(Stream content, CancellationToken ct)
@@ -151,7 +152,7 @@ internal static class TabularReader
     internal static TabularFileException TooManyRows() =>
         new(0, $"数据行超过 {MaxRows} 行的上限，请拆分后分批导入");
 
-    private static TabularSheet Shape(List<TabularRow> rows, IReadOnlyList<string> headers)
+    private static TabularSheet Shape(List<TabularRow> rows, IReadOnlyList<string> headers, IReadOnlyList<string> ignored)
     {
         var data = rows.Where(r => !r.IsBlank).ToList();
         if (data.Count == 0)
@@ -165,7 +166,7 @@ internal static class TabularReader
         for (var i = 0; i < header.Cells.Count; i++)
         {
             var name = header.Cells[i].Trim().Trim('\uFEFF');
-            if (name.Length == 0)
+            if (name.Length == 0 || ignored.Contains(name, StringComparer.Ordinal))
             {
                 continue;
             }
