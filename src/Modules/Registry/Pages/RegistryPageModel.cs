@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sanxiang.Kernel.Domain;
+using Sanxiang.Kernel.Paging;
 using Sanxiang.Kernel.Security;
 using Sanxiang.Registry.Contracts;
 
@@ -35,4 +37,29 @@ internal abstract class RegistryPageModel(IAccessScopeProvider scopes) : PageMod
     }
 
     protected void Breadcrumbs(params (string Label, string? Url)[] crumbs) => ViewData["Breadcrumbs"] = crumbs.ToList();
+}
+
+/// <summary>A list page: search, sort and page come from the query string and go back into every link.</summary>
+internal abstract class RegistryListPageModel(IAccessScopeProvider scopes) : RegistryPageModel(scopes)
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Desc { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int PageNo { get; set; } = 1;
+
+    public ListState State { get; private set; } = null!;
+
+    protected ListQuery Query => new(Search, Sort, Desc, PageNo, PageSize);
+
+    protected void SetState(string path, int total, params (string Key, string? Value)[] filters) =>
+        State = new ListState(path, Query, filters.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal), total);
 }

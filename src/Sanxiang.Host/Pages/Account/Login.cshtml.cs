@@ -55,7 +55,7 @@ public sealed class LoginModel(SignInManager<SanxiangUser> signIn, UserManager<S
         if (result.IsLockedOut)
         {
             await audit.RecordAsync(name, user.Id, false, "locked-out", ct);
-            Error = "登录失败次数过多，账号已被暂时锁定，请稍后再试";
+            Error = user.LockoutEnd?.Year >= 9999 ? "该账号已停用，请联系系统管理员" : "登录失败次数过多，账号已被暂时锁定，请稍后再试";
             return Page();
         }
 

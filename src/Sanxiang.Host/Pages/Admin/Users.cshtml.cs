@@ -12,7 +12,7 @@ namespace Sanxiang.Host.Pages.Admin;
 /// <summary>Administrators manage the users of their agency subtree (and only those).</summary>
 public sealed class UsersModel(UserManager<SanxiangUser> users, IAccessScopeProvider scopes, IAgencyDirectory agencies, TimeProvider clock) : PageModel
 {
-    public sealed record UserRow(Guid Id, string UserName, string DisplayName, string AgencyName, IReadOnlyList<string> Roles, bool TwoFactor, bool LockedOut);
+    public sealed record UserRow(Guid Id, string UserName, string DisplayName, string AgencyName, IReadOnlyList<string> Roles, bool TwoFactor, bool LockedOut, bool Disabled);
 
     public sealed class NewUser
     {
@@ -68,6 +68,39 @@ public sealed class UsersModel(UserManager<SanxiangUser> users, IAccessScopeProv
         return Page();
     }
 
+    /// <summary>Replaces the user's role; the security stamp changes so their open sessions end.</summary>
+    public async Task<IActionResult> OnPostSetRoleAsync(Guid id, string? role, CancellationToken ct)
+    {
+        var user = await FindInScopeAsync(id, ct);
+        if (role is null || !Roles.UserRoles.Contains(role))
+        {
+            TempData["Flash"] = "角色无效";
+            return RedirectToPage();
+        }
+
+        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        await users.AddToRoleAsync(user, role);
+        await users.UpdateSecurityStampAsync(user);
+        TempData["Flash"] = $"已将 {user.UserName} 的角色变更为{Roles.Label(role)}";
+        return RedirectToPage();
+    }
+
+    /// <summary>Disables (or re-enables) a user: a disabled user cannot sign in and their sessions end.</summary>
+    public async Task<IActionResult> OnPostSetDisabledAsync(Guid id, bool disabled, CancellationToken ct)
+    {
+        var user = await FindInScopeAsync(id, ct);
+        if (disabled && string.Equals(users.GetUserId(User), user.Id.ToString(), StringComparison.OrdinalIgnoreCase))
+        {
+            TempData["Flash"] = "不能停用自己的账号";
+            return RedirectToPage();
+        }
+
+        await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null);
+        await users.UpdateSecurityStampAsync(user);
+        TempData["Flash"] = disabled ? $"已停用 {user.UserName}" : $"已启用 {user.UserName}";
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostUnlockAsync(Guid id, CancellationToken ct)
     {
         var user = await FindInScopeAsync(id, ct);
@@ -104,7 +137,8 @@ public sealed class UsersModel(UserManager<SanxiangUser> users, IAccessScopeProv
         foreach (var u in list)
         {
             var locked = u.LockoutEnd is { } end && end > clock.GetUtcNow();
-            rows.Add(new UserRow(u.Id, u.UserName ?? string.Empty, u.DisplayName, names.GetValueOrDefault(u.AgencyId, string.Empty), [.. await users.GetRolesAsync(u)], u.TwoFactorEnabled, locked));
+            var disabled = u.LockoutEnd is { } until && until.Year >= 9999;
+            rows.Add(new UserRow(u.Id, u.UserName ?? string.Empty, u.DisplayName, names.GetValueOrDefault(u.AgencyId, string.Empty), [.. await users.GetRolesAsync(u)], u.TwoFactorEnabled, locked && !disabled, disabled));
         }
 
         Users = rows;

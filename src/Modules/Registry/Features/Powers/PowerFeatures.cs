@@ -59,7 +59,7 @@ internal sealed class PowerFeatures(RegistryDbContext db, TimeProvider clock)
 
     public async Task<PowerDetails> GetAsync(AccessScope scope, Guid id, CancellationToken ct)
     {
-        var power = await Visible(scope).Include(p => p.Versions).Include(p => p.Benchmark).SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException();
+        var power = await Visible(scope).Include(p => p.Versions).Include(p => p.Benchmark).AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException();
         var row = await Project(Visible(scope).Where(p => p.Id == id)).SingleAsync(ct);
         var versions = power.Versions.OrderByDescending(v => v.Number)
             .Select(v => new PowerVersionRow(v.Number, v.Name, v.Category, v.LegalBasisLaw, v.LegalBasisArticle, v.Area, v.EffectiveFrom, v.ChangeReason)).ToList();
@@ -103,7 +103,7 @@ internal sealed class PowerFeatures(RegistryDbContext db, TimeProvider clock)
 
     private async Task<Power> LoadWritableAsync(AccessScope scope, Guid id, CancellationToken ct)
     {
-        var power = await Visible(scope).AsTracking().Include(p => p.Versions).Include(p => p.Benchmark).SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException();
+        var power = await Visible(scope).AsTracking().Include(p => p.Versions).Include(p => p.Benchmark).AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException();
         OfficerFeatures.RequireWriter(scope, power.AgencyId);
         return power;
     }

@@ -7,29 +7,15 @@ using Sanxiang.Registry.Features.Officers;
 
 namespace Sanxiang.Registry.Pages.Registry.Officers;
 
-internal sealed class IndexModel(OfficerFeatures officers, IAgencyDirectory directory, IAccessScopeProvider scopes, TimeProvider clock) : RegistryPageModel(scopes)
+internal sealed class IndexModel(OfficerFeatures officers, IAgencyDirectory directory, IAccessScopeProvider scopes, TimeProvider clock) : RegistryListPageModel(scopes)
 {
-    [BindProperty(SupportsGet = true)]
-    public string? Search { get; set; }
-
     [BindProperty(SupportsGet = true)]
     public Guid? AgencyId { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public CertificateStatus? Status { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Sort { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public bool Desc { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public int PageNo { get; set; } = 1;
-
     public PagedResult<OfficerRow> Result { get; private set; } = new([], 0, 1, 20);
-
-    public ListState State { get; private set; } = null!;
 
     public DateOnly Today { get; private set; }
 
@@ -38,8 +24,7 @@ internal sealed class IndexModel(OfficerFeatures officers, IAgencyDirectory dire
         Breadcrumbs(("执法人员", null));
         var scope = await LoadScopeAsync(directory, ct);
         Today = ChinaTime.Today(clock);
-        var query = new ListQuery(Search, Sort, Desc, PageNo, 20);
-        Result = await officers.SearchAsync(scope, query, AgencyId, Status, ct);
-        State = new ListState("/Registry/Officers", query, new Dictionary<string, string?>(StringComparer.Ordinal) { ["agencyId"] = AgencyId?.ToString(), ["status"] = Status?.ToString() }, Result.Total);
+        Result = await officers.SearchAsync(scope, Query, AgencyId, Status, ct);
+        SetState("/Registry/Officers", Result.Total, ("agencyId", AgencyId?.ToString()), ("status", Status?.ToString()));
     }
 }
