@@ -20,7 +20,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 start_once() { # $1 = database file
   local t0 pid
   t0=$(now_ms)
-  (cd "$root/src/Sanxiang.Host" && exec dotnet "$dll" --Urls=http://127.0.0.1:$port "--Database:ConnectionString=Data Source=$1" "--DataProtection:KeysPath=$work/keys") >/dev/null 2>&1 &
+  (cd "$root/src/Sanxiang.Host" && exec dotnet "$dll" --Urls=http://127.0.0.1:$port --Demo:Seed=true "--Database:ConnectionString=Data Source=$1" "--DataProtection:KeysPath=$work/keys") >/dev/null 2>&1 &
   pid=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$port/Account/Login"; do sleep 0.05; done
   echo $(( $(now_ms) - t0 ))

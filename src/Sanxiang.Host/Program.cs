@@ -32,7 +32,7 @@ builder.Services.AddRazorPages(o =>
 }).AddRegistryPages();
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ChineseProblemDetails.Apply);
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddDataProtection()
     .SetApplicationName("Sanxiang")
@@ -56,7 +56,7 @@ if (args.Contains("--print-schema"))
     return;
 }
 
-var seedDemo = app.Configuration.GetValue("Demo:Seed", true);
+var seedDemo = app.Configuration.GetValue("Demo:Seed", false);
 await StartupTasks.MigrateAndSeedAsync(app.Services, seedDemo);
 
 app.UseExceptionHandler(new ExceptionHandlerOptions

@@ -28,6 +28,7 @@ public static class RegistryModule
             o.UseQueryTrackingBehavior(QueryTrackingBehavior.TrackAll);
         });
         services.AddScoped<IModuleMigrator, RegistryMigrator>();
+        services.AddScoped<IOutboxSource, ModuleOutboxSource<RegistryDbContext>>();
         services.AddScoped<IDemoDataSeeder, RegistryDemoData>();
         services.AddScoped<IAgencyDirectory, AgencyDirectory>();
         services.AddScoped<IRegistryOverview, RegistryOverview>();

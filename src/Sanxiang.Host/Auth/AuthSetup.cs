@@ -37,7 +37,26 @@ public static class AuthSetup
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<SanxiangClaimsFactory>()
             .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name);
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromSeconds(security.StampValidationSeconds);
+
+            // Identity rebuilds the principal when it revalidates the security stamp; the way the user signed
+            // in (amr = mfa after a second factor) must survive that, or SEC-AUTH-1 would sign them out.
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                var amr = ctx.CurrentPrincipal?.FindAll("amr").Select(c => c.Value).ToList() ?? [];
+                if (ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    foreach (var value in amr.Where(v => !identity.HasClaim("amr", v)))
+                    {
+                        identity.AddClaim(new System.Security.Claims.Claim("amr", value));
+                    }
+                }
+
+                return Task.CompletedTask;
+            };
+        });
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -61,7 +80,9 @@ public static class AuthSetup
                 o.DefaultAuthenticateScheme = SmartScheme;
             })
             .AddPolicyScheme(SmartScheme, "Cookie or API key", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.ContainsKey(ApiKeyService.Header) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+                ctx.Request.Headers.ContainsKey(ApiKeyService.Header) && ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 
         services.AddAuthorizationBuilder()

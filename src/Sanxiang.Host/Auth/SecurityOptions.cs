@@ -22,4 +22,7 @@ public sealed class SecurityOptions
     public int LockoutMinutes { get; set; } = 15;
 
     public int PasswordMinLength { get; set; } = 10;
+
+    /// <summary>How often a session's security stamp is rechecked (a disabled user or a role change ends sessions).</summary>
+    public int StampValidationSeconds { get; set; } = 60;
 }

@@ -8,7 +8,7 @@ namespace Sanxiang.Host.Infrastructure;
 /// SEC-AUTH-1: users in the configured roles must have signed in with a second factor. Until they have
 /// enrolled an authenticator, pages redirect them to the enrolment page and the API answers 403.
 /// </summary>
-public sealed class TwoFactorEnforcement(RequestDelegate next, IOptionsMonitor<SecurityOptions> options)
+public sealed class TwoFactorEnforcement(RequestDelegate next, IOptionsMonitor<SecurityOptions> options, IProblemDetailsService problems)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -19,7 +19,11 @@ public sealed class TwoFactorEnforcement(RequestDelegate next, IOptionsMonitor<S
             if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await context.Response.WriteAsJsonAsync(new { title = "须启用双因素认证", status = 403, detail = "您的角色须使用双因素认证登录（SEC-AUTH-1）" }, context.RequestAborted);
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = { Status = 403, Title = "须启用双因素认证", Detail = "您的角色须使用双因素认证登录（SEC-AUTH-1）" },
+                });
                 return;
             }
 

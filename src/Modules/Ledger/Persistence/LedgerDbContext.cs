@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Sanxiang.Kernel.Persistence;
+
+namespace Sanxiang.Ledger.Persistence;
+
+/// <summary>An entry at its index in the log, with the columns needed to find it again.</summary>
+internal sealed class EntryRow
+{
+    public long Index { get; set; }
+
+    public Guid EventId { get; set; }
+
+    public string Module { get; set; } = string.Empty;
+
+    public string EventType { get; set; } = string.Empty;
+
+    public Guid AggregateId { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    /// <summary>The encoded entry (Domain.LedgerEntry), exactly the bytes that were hashed into the leaf.</summary>
+    public byte[] Data { get; set; } = [];
+}
+
+/// <summary>A stored hash of the tree, numbered as in RFC 6962 trees stored by level (Go's sumdb/tlog).</summary>
+internal sealed class HashRow
+{
+    public long Index { get; set; }
+
+    public byte[] Hash { get; set; } = [];
+}
+
+/// <summary>A signed checkpoint (C2SP tlog-checkpoint as a signed note), one per integrated batch.</summary>
+internal sealed class CheckpointRow
+{
+    public long Size { get; set; }
+
+    public byte[] RootHash { get; set; } = [];
+
+    public string Note { get; set; } = string.Empty;
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>The Ledger's tables (ledger_*). Only the sequencer writes them, and only by appending.</summary>
+internal sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) : DbContext(options)
+{
+    public const string Module = "ledger";
+
+    public DbSet<EntryRow> Entries => Set<EntryRow>();
+
+    public DbSet<HashRow> Hashes => Set<HashRow>();
+
+    public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        InstantStorage.Configure(configurationBuilder, Database);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<EntryRow>(b =>
+        {
+            b.ToTable("ledger_entries");
+            b.HasKey(x => x.Index);
+            b.Property(x => x.Index).ValueGeneratedNever();
+            b.HasIndex(x => x.EventId).IsUnique();
+            b.HasIndex(x => x.AggregateId);
+            b.Property(x => x.Module).HasMaxLength(32);
+            b.Property(x => x.EventType).HasMaxLength(100);
+        });
+        modelBuilder.Entity<HashRow>(b =>
+        {
+            b.ToTable("ledger_hashes");
+            b.HasKey(x => x.Index);
+            b.Property(x => x.Index).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<CheckpointRow>(b =>
+        {
+            b.ToTable("ledger_checkpoints");
+            b.HasKey(x => x.Size);
+            b.Property(x => x.Size).ValueGeneratedNever();
+        });
+    }
+}
