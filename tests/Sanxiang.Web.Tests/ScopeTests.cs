@@ -114,7 +114,7 @@ public sealed class ScopeTests(NoTwoFactorFactory app) : IClassFixture<NoTwoFact
 
     // ---- the checks ----------------------------------------------------------------------------------
 
-    private async Task<HttpClient> OfficerAsync() => await app.SignedInAsync(Officer);
+    private async Task<HttpClient> OfficerAsync() => await (await app.SignedInAsync(Officer)).WithAntiforgeryHeaderAsync();
 
     /// <summary>B's object → 404 ProblemDetails without any of B's data, the same as an ID that does not exist; nothing written.</summary>
     private async Task NotFoundAsync(HttpMethod method, Func<Guid, string> url, Func<RegistrySnapshot, Guid> target, Func<RegistrySnapshot, Task<object>>? body = null)

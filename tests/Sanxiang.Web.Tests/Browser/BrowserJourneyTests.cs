@@ -53,6 +53,9 @@ public sealed class BrowserJourneyTests(BrowserFixture app) : IClassFixture<Brow
 
         // Sign out and back in: now the code is asked for.
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Account/Logout"));
+        await page.GotoAsync("/Registry/Officers");
+        page.Url.ShouldContain("/Account/Login", customMessage: "signing out ends the session");
         await new LoginPage(page).SignInAsync("admin", DemoUsers.Password);
         await page.WaitForURLAsync(new Regex("/Account/LoginWith2fa"));
         await Shot(page, "03-totp-prompt");

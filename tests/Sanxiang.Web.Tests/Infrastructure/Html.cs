@@ -36,5 +36,16 @@ public static class Html
         return await client.PostAsync(url, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// Takes the antiforgery token from a signed-in page (the sign-out form on every page) and sends it with
+    /// every later request, as a page's script would for an upload to the API.
+    /// </summary>
+    public static async Task<HttpClient> WithAntiforgeryHeaderAsync(this HttpClient client)
+    {
+        var page = await client.GetPageAsync("/");
+        client.DefaultRequestHeaders.Add("RequestVerificationToken", page.AntiforgeryToken());
+        return client;
+    }
+
     public static string? ErrorText(this IDocument page) => page.QuerySelector("[role=alert]")?.TextContent.Trim();
 }

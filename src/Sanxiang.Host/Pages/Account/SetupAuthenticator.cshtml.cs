@@ -77,6 +77,10 @@ public sealed class SetupAuthenticatorModel(UserManager<SanxiangUser> users, Sig
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? string.Empty;
+
+            // A new key changes the security stamp: reissue this session's cookie so it is not ended at the
+            // next revalidation (the sign-in method is kept).
+            await signIn.RefreshSignInAsync(user);
         }
 
         SharedKey = Format(key);

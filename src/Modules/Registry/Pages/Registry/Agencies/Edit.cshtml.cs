@@ -59,6 +59,11 @@ internal sealed class EditModel(AgencyFeatures agencies, IAgencyDirectory direct
     {
         var scope = await LoadScopeAsync(directory, ct);
         Crumbs();
+        if (Id is { } existing)
+        {
+            await agencies.GetAsync(scope, existing, ct);
+        }
+
         var input = new AgencyInput(Input.Name ?? string.Empty, Input.Level, Input.Kind, Input.ParentId, Input.CreditCode, Input.LegalUnit ?? string.Empty, Input.Address, Input.Version);
         try
         {

@@ -76,6 +76,12 @@ internal sealed class EditModel(OfficerFeatures officers, IAgencyDirectory direc
     {
         var scope = await LoadScopeAsync(directory, ct);
         Crumbs();
+        if (Id is { } existing)
+        {
+            // Scope first: an officer outside it is 404 whatever the form holds.
+            await officers.GetAsync(scope, existing, ct);
+        }
+
         var check = new Check()
             .That(Input.IssuedOn is not null, nameof(Form.IssuedOn), "INPUT-REQUIRED", "请填写发证日期")
             .That(Input.ExpiresOn is not null, nameof(Form.ExpiresOn), "INPUT-REQUIRED", "请填写有效期截止日期");

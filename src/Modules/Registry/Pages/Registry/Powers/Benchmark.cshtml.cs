@@ -80,6 +80,12 @@ internal sealed class BenchmarkModel(PowerFeatures powers, IAgencyDirectory dire
     {
         var scope = await LoadScopeAsync(directory, ct);
         var d = await powers.GetAsync(scope, Id, ct);
+        if (d.Power.Category != PowerCategory.Penalty)
+        {
+            // APL-34: benchmarks belong to penalty powers only; there is no such page for the others.
+            throw new Kernel.Domain.NotFoundException();
+        }
+
         PowerName = d.Power.Name;
         Breadcrumbs(("权责清单", "/Registry/Powers"), (d.Power.Name, $"/Registry/Powers/Details/{Id}"), ("裁量基准", null));
         return d;

@@ -80,6 +80,12 @@ internal sealed class EditModel(PowerFeatures powers, IAgencyDirectory directory
     {
         var scope = await LoadScopeAsync(directory, ct);
         Crumbs();
+        if (Id is { } inScope)
+        {
+            // Scope first: a power outside it is 404 whatever the form holds.
+            await powers.GetAsync(scope, inScope, ct);
+        }
+
         if (Input.EffectiveFrom is not { } effective)
         {
             Errors = [new FieldError(nameof(Form.EffectiveFrom), "INPUT-REQUIRED", "请填写生效日期")];
