@@ -12,7 +12,7 @@ public sealed class DemoUsers(UserManager<SanxiangUser> users, RoleManager<Ident
 
     public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role, Guid AgencyId, string AgencyLabel)> All =
     [
-        ("admin", "系统管理员", Roles.Administrator, DemoAgencies.County, "安平县人民政府"),
+        ("admin", "孙志远", Roles.Administrator, DemoAgencies.County, "安平县人民政府"),
         ("supervisor", "曹明", Roles.Supervisor, DemoAgencies.Justice, "安平县司法局"),
         ("head.market", "赵局长", Roles.Head, DemoAgencies.MarketRegulation, "安平县市场监督管理局"),
         ("reviewer.market", "李秀英", Roles.Reviewer, DemoAgencies.MarketRegulation, "安平县市场监督管理局"),

@@ -10,6 +10,10 @@ public sealed record ListQuery(string? Search = null, string? Sort = null, bool 
     public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
 
     public int Skip => (SafePage - 1) * SafePageSize;
+
+    /// <summary>The same query on the last page that exists when <paramref name="total"/> items match.</summary>
+    public ListQuery ClampTo(int total) =>
+        this with { Page = Math.Min(SafePage, Math.Max(1, (total + SafePageSize - 1) / SafePageSize)) };
 }
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)

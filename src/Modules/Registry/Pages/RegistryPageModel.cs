@@ -61,5 +61,5 @@ internal abstract class RegistryListPageModel(IAccessScopeProvider scopes) : Reg
     protected ListQuery Query => new(Search, Sort, Desc, PageNo, PageSize);
 
     protected void SetState(string path, int total, params (string Key, string? Value)[] filters) =>
-        State = new ListState(path, Query, filters.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal), total);
+        State = new ListState(path, Query.ClampTo(total), filters.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal), total);
 }

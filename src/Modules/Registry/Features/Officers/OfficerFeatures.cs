@@ -72,6 +72,7 @@ internal sealed class OfficerFeatures(RegistryDbContext db, TimeProvider clock)
         }
 
         var total = await q.CountAsync(ct);
+        query = query.ClampTo(total);
         q = (query.Sort, query.Descending) switch
         {
             ("cert", false) => q.OrderBy(o => o.CertificateNumber),

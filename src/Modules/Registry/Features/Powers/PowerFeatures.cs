@@ -44,6 +44,7 @@ internal sealed class PowerFeatures(RegistryDbContext db, TimeProvider clock)
         }
 
         var total = await q.CountAsync(ct);
+        query = query.ClampTo(total);
         q = (query.Sort, query.Descending) switch
         {
             ("name", false) => q.OrderBy(p => p.Name),

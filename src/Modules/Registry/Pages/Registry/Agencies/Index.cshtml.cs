@@ -18,5 +18,7 @@ internal sealed class IndexModel(AgencyFeatures agencies, IAgencyDirectory direc
         var scope = await LoadScopeAsync(directory, ct);
         Search = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
         Agencies = await agencies.ListAsync(scope, Search, ct);
+        var top = Agencies.Count == 0 ? 0 : Agencies.Min(a => a.Depth);
+        Agencies = [.. Agencies.Select(a => a with { Depth = a.Depth - top })];
     }
 }

@@ -82,16 +82,18 @@ internal sealed class EditModel(OfficerFeatures officers, IAgencyDirectory direc
             await officers.GetAsync(scope, existing, ct);
         }
 
-        var check = new Check()
-            .That(Input.IssuedOn is not null, nameof(Form.IssuedOn), "INPUT-REQUIRED", "请填写发证日期")
-            .That(Input.ExpiresOn is not null, nameof(Form.ExpiresOn), "INPUT-REQUIRED", "请填写有效期截止日期");
-        if (check.Errors.Count > 0)
+        var areas = SplitAreas(Input.Areas);
+        if (Input.IssuedOn is null || Input.ExpiresOn is null)
         {
-            Errors = check.Errors;
+            // Report every problem at once: the missing dates and whatever else the domain rejects.
+            var check = new Check()
+                .That(Input.IssuedOn is not null, nameof(Form.IssuedOn), "INPUT-REQUIRED", "请填写发证日期（格式：年-月-日）")
+                .That(Input.ExpiresOn is not null, nameof(Form.ExpiresOn), "INPUT-REQUIRED", "请填写有效期截止日期（格式：年-月-日）");
+            var rest = Domain.Officer.Validate(new Domain.OfficerData(Input.Name ?? string.Empty, Input.IdNumber ?? string.Empty, Input.CertificateNumber ?? string.Empty, areas, DateOnly.MinValue, DateOnly.MaxValue, Input.IsAuxiliary, Input.HasLegalQualification));
+            Errors = [.. check.Errors, .. rest.Errors];
             return Page();
         }
 
-        var areas = (Input.Areas ?? string.Empty).Split(['、', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var input = new OfficerInput(Input.AgencyId, Input.Name ?? string.Empty, Input.IdNumber ?? string.Empty, Input.CertificateNumber ?? string.Empty, areas, Input.IssuedOn!.Value, Input.ExpiresOn!.Value, Input.IsAuxiliary, Input.HasLegalQualification, Input.Version);
         try
         {
@@ -110,6 +112,9 @@ internal sealed class EditModel(OfficerFeatures officers, IAgencyDirectory direc
             return Page();
         }
     }
+
+    private static string[] SplitAreas(string? text) =>
+        (text ?? string.Empty).Split(['、', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private void Crumbs() => Breadcrumbs(("执法人员", "/Registry/Officers"), (Id is null ? "登记" : "修改", null));
 }
