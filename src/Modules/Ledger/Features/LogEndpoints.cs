@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Sanxiang.Ledger.Persistence;
+using Sanxiang.Ledger.Sequencing;
+using Sanxiang.Tlog.Tree;
+
+namespace Sanxiang.Ledger.Features;
+
+/// <summary>
+/// The log over HTTP in the C2SP tlog-tiles layout, public and unauthenticated: anyone may verify.
+/// <c>/ledger/checkpoint</c> (never cached), <c>/ledger/tile/L/N[.p/W]</c> hash tiles and
+/// <c>/ledger/tile/entries/N[.p/W]</c> entry bundles; full tiles never change and are cached as immutable.
+/// </summary>
+internal static class LogEndpoints
+{
+    public const string Prefix = "/ledger";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var log = app.MapGroup(Prefix).AllowAnonymous().WithTags("Ledger");
+        log.MapGet("/checkpoint", async (LedgerDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            var note = await db.Checkpoints.AsNoTracking().OrderByDescending(c => c.Size).Select(c => c.Note).FirstOrDefaultAsync(ct);
+            http.Response.Headers.CacheControl = "no-cache";
+            return note is null ? Results.NotFound() : Results.Text(note, "text/plain; charset=utf-8");
+        });
+        log.MapGet("/verifier-key", (LedgerKeys keys) => Results.Text(keys.VerifierKey + "\n", "text/plain; charset=utf-8"));
+        log.MapGet("/tile/{**path}", async (string path, LedgerDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            if (!Tile.TryParsePath("tile/" + path, out var tile))
+            {
+                return Results.NotFound();
+            }
+
+            var size = await db.Checkpoints.MaxAsync(c => (long?)c.Size, ct) ?? 0;
+            var bytes = tile.IsEntries ? await EntryBundleAsync(db, tile, size, ct) : await HashTileAsync(db, tile, size, ct);
+            if (bytes is null)
+            {
+                return Results.NotFound();
+            }
+
+            http.Response.Headers.CacheControl = tile.IsPartial ? "public, max-age=5" : "public, max-age=31536000, immutable";
+            return Results.Bytes(bytes, "application/octet-stream");
+        });
+    }
+
+    /// <summary>
+    /// Whether the tree of the given size has this tile at exactly this width (tlog-tiles): a tile of level L
+    /// holds nodes of tree level 8L, of which the tree has size &gt;&gt; 8L; a full tile needs all 256 of its
+    /// nodes, a partial tile of width W is served only while the tree ends inside it at exactly W.
+    /// </summary>
+    internal static bool TileExists(Tile tile, long size)
+    {
+        var level = tile.IsEntries ? 0 : tile.Level;
+        var nodes = level * Tile.Height >= 63 ? 0 : size >> (level * Tile.Height);
+        var start = tile.Index * Tile.FullWidth;
+        return tile.IsPartial ? start + tile.Width == nodes : start + Tile.FullWidth <= nodes;
+    }
+
+    private static async Task<byte[]?> HashTileAsync(LedgerDbContext db, Tile tile, long size, CancellationToken ct)
+    {
+        // The tile exists only if the tree of the latest checkpoint covers it at exactly this width.
+        if (!TileExists(tile, size))
+        {
+            return null;
+        }
+
+        return await Tiles.ReadTileData(tile, new DbHashReader(db), ct);
+    }
+
+    private static async Task<byte[]?> EntryBundleAsync(LedgerDbContext db, Tile tile, long size, CancellationToken ct)
+    {
+        if (!TileExists(tile, size))
+        {
+            return null;
+        }
+
+        var first = tile.Index * Tile.FullWidth;
+        var last = first + tile.Width;
+        var data = await db.Entries.AsNoTracking().Where(e => e.Index >= first && e.Index < last).OrderBy(e => e.Index).Select(e => e.Data).ToListAsync(ct);
+        return data.Count == tile.Width ? EntryBundle.Encode(data) : null;
+    }
+}

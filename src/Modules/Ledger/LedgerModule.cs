@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Sanxiang.Kernel.Persistence;
+using Sanxiang.Ledger.Features;
+using Sanxiang.Ledger.Persistence;
+using Sanxiang.Ledger.Sequencing;
+
+namespace Sanxiang.Ledger;
+
+/// <summary>The Ledger module: a publicly verifiable Merkle log of every domain event (RFC 6962, C2SP tlog-tiles).</summary>
+public static class LedgerModule
+{
+    public static IServiceCollection AddLedgerModule(this IServiceCollection services)
+    {
+        services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateOnStart();
+        services.AddDbContext<LedgerDbContext>((sp, o) => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Configure(o));
+        services.AddScoped<IModuleMigrator, LedgerMigrator>();
+        services.AddSingleton<LedgerKeys>();
+        services.AddSingleton<Sequencer>();
+        services.AddHostedService<SequencerService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLedgerModule(this IEndpointRouteBuilder app)
+    {
+        LogEndpoints.Map(app);
+        return app;
+    }
+}

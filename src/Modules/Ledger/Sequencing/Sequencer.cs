@@ -1,0 +1,111 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Sanxiang.Kernel.Persistence;
+using Sanxiang.Ledger.Domain;
+using Sanxiang.Ledger.Persistence;
+using Sanxiang.Tlog;
+using Sanxiang.Tlog.Crypto;
+using Sanxiang.Tlog.Note;
+using Sanxiang.Tlog.Tree;
+
+namespace Sanxiang.Ledger.Sequencing;
+
+/// <summary>
+/// Integrates pending outbox events into the log in batches. One batch is one database transaction holding
+/// the new entries, their stored hashes and the signed checkpoint, so a crash at any point leaves either the
+/// whole batch or none of it; events are deduplicated by event ID, so marking them processed in their module's
+/// outbox afterwards is bookkeeping that may safely be lost. A lock (PostgreSQL advisory lock; SQLite's single
+/// writer) keeps exactly one sequencer per log even with several app instances.
+/// </summary>
+internal sealed class Sequencer(IServiceScopeFactory scopes, IOptions<LedgerOptions> options, IOptions<DatabaseOptions> database, LedgerKeys keys, TimeProvider clock)
+{
+    private const long AdvisoryLockKey = 727_002;
+
+    public HashSuite Suite { get; } = HashSuites.FromName(options.Value.HashSuite) ?? throw new InvalidOperationException($"Unknown ledger hash suite '{options.Value.HashSuite}'");
+
+    /// <summary>Integrates up to one batch; returns the number of new entries.</summary>
+    public async Task<int> IntegrateOnceAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var sources = scope.ServiceProvider.GetServices<IOutboxSource>().OrderBy(s => s.Module, StringComparer.Ordinal).ToList();
+        var pending = new List<OutboxMessage>();
+        foreach (var source in sources)
+        {
+            pending.AddRange(await source.ReadPendingAsync(options.Value.BatchSize - pending.Count, ct));
+            if (pending.Count >= options.Value.BatchSize)
+            {
+                break;
+            }
+        }
+
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+        var appended = await AppendAsync(db, pending, ct);
+
+        // Bookkeeping only: the entries are committed; a crash here means the next round sees them as present.
+        var now = clock.GetUtcNow();
+        foreach (var group in pending.GroupBy(p => p.Module, StringComparer.Ordinal))
+        {
+            var source = sources.First(s => string.Equals(s.Module, group.Key, StringComparison.Ordinal));
+            await source.MarkProcessedAsync([.. group.Select(m => m.Id)], now, ct);
+        }
+
+        return appended;
+    }
+
+    private async Task<int> AppendAsync(LedgerDbContext db, List<OutboxMessage> pending, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (database.Value.Provider == DatabaseProvider.Postgres)
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
+        }
+
+        var ids = pending.Select(p => p.Id).ToList();
+        var present = (await db.Entries.AsNoTracking().Where(e => ids.Contains(e.EventId)).Select(e => e.EventId).ToListAsync(ct)).ToHashSet();
+        var fresh = pending.Where(p => !present.Contains(p.Id)).DistinctBy(p => p.Id).ToList();
+        if (fresh.Count == 0)
+        {
+            await tx.CommitAsync(ct);
+            return 0;
+        }
+
+        var oldSize = await db.Checkpoints.MaxAsync(c => (long?)c.Size, ct) ?? 0;
+        var entries = fresh.Select(ToEntry).ToList();
+        var data = entries.Select(e => e.Encode()).ToList();
+        var reader = new DbHashReader(db);
+        var newHashes = await MerkleLog.AppendStoredHashes(Suite, oldSize, [.. data.Select(d => Suite.LeafHash(d))], reader, ct);
+        var firstHash = MerkleLog.StoredHashCount(oldSize);
+        for (var i = 0; i < newHashes.Length; i++)
+        {
+            db.Hashes.Add(new HashRow { Index = firstHash + i, Hash = newHashes[i] });
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            db.Entries.Add(new EntryRow { Index = oldSize + i, EventId = e.EventId, Module = e.Module, EventType = e.EventType, AggregateId = e.AggregateId, OccurredAt = e.OccurredAt, Data = data[i] });
+        }
+
+        await db.SaveChangesAsync(ct);
+        var newSize = oldSize + entries.Count;
+        var root = await MerkleLog.TreeHash(Suite, newSize, reader, ct);
+        var body = new Checkpoint(options.Value.Origin, newSize, root).Format();
+        db.Checkpoints.Add(new CheckpointRow { Size = newSize, RootHash = root, Note = SignedNote.Sign(body, keys.Signer), CreatedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return entries.Count;
+    }
+
+    private LedgerEntry ToEntry(OutboxMessage m)
+    {
+        var actor = m.Actor.Length > 100 ? m.Actor[..100] : m.Actor;
+        return new LedgerEntry(m.Module, m.EventType, m.Id, m.AggregateId, actor, m.OccurredAt, Suite.Name, Suite.Hash(Encoding.UTF8.GetBytes(m.Payload)), []);
+    }
+}
