@@ -13,4 +13,4 @@ mkdir -p data
 dotnet build src/Sanxiang.Host/Sanxiang.Host.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 exec dotnet run --no-build -c Release --project src/Sanxiang.Host -- \
   "--Database:ConnectionString=Data Source=$root/data/sanxiang.db" \
-  "--DataProtection:KeysPath=$root/data/keys" --Demo:Seed=true "$@"
+  "--DataProtection:KeysPath=$root/data/keys" "--Ledger:KeyFile=$root/data/ledger/signer.key" --Demo:Seed=true "$@"

@@ -9,6 +9,7 @@ using Sanxiang.Host.Auth;
 using Sanxiang.Host.Infrastructure;
 using Sanxiang.Kernel.Persistence;
 using Sanxiang.Kernel.Security;
+using Sanxiang.Ledger;
 using Sanxiang.Registry;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
 
 builder.Services.AddSanxiangAuth(builder.Configuration);
 builder.Services.AddRegistryModule();
+builder.Services.AddLedgerModule();
 
 builder.Services.AddRazorPages(o =>
 {
@@ -83,6 +85,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapRazorPages();
 app.MapAuthApi();
 app.MapRegistryModule();
+app.MapLedgerModule();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     StartupTasks.PrintBanner(string.Join(", ", app.Urls), seedDemo));

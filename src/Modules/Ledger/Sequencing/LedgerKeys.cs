@@ -33,7 +33,7 @@ internal sealed class LedgerKeys
 
     public Ed25519NoteSigner Signer { get; }
 
-    public string VerifierKey => Signer.VerifierKey;
+    public string VerifierKey => Signer.Verifier.VerifierKey;
 
     private static Ed25519NoteSigner LoadOrCreate(string file, string origin)
     {
