@@ -2,6 +2,8 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sanxiang.Host.Auth;
+using Sanxiang.Ledger;
+using Sanxiang.Ledger.Persistence;
 using Sanxiang.Registry;
 using Sanxiang.Registry.Persistence;
 using Sanxiang.Web.Tests.Infrastructure;
@@ -16,7 +18,7 @@ public sealed class ArchitectureTests(NoTwoFactorFactory app) : IClassFixture<No
 {
     private static readonly Assembly Kernel = typeof(Kernel.Domain.AggregateRoot).Assembly;
     private static readonly Assembly Host = typeof(Program).Assembly;
-    private static readonly Assembly[] Modules = [typeof(RegistryModule).Assembly];
+    private static readonly Assembly[] Modules = [typeof(RegistryModule).Assembly, typeof(LedgerModule).Assembly];
 
     [Fact]
     public void AModule_ExposesOnlyItsContracts_AndItsEntryPoint()
@@ -60,6 +62,7 @@ public sealed class ArchitectureTests(NoTwoFactorFactory app) : IClassFixture<No
         {
             (scope.ServiceProvider.GetRequiredService<RegistryDbContext>(), "registry_"),
             (scope.ServiceProvider.GetRequiredService<AuthDbContext>(), "auth_"),
+            (scope.ServiceProvider.GetRequiredService<LedgerDbContext>(), "ledger_"),
         };
         foreach (var (context, prefix) in contexts)
         {

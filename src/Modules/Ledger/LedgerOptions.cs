@@ -1,7 +1,7 @@
 namespace Sanxiang.Ledger;
 
 /// <summary>Bound from "Ledger". One log per deployment; its hash suite is fixed and named by its origin.</summary>
-public sealed class LedgerOptions
+internal sealed class LedgerOptions
 {
     public const string Section = "Ledger";
 

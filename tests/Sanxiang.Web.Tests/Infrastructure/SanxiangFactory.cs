@@ -65,6 +65,7 @@ public class SanxiangFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("DataProtection:KeysPath", _keysDirectory);
+        builder.UseSetting("Ledger:KeyFile", Path.Combine(_keysDirectory, "ledger-signer.key"));
         builder.UseSetting("Demo:Seed", "true");
         if (TwoFactorRoles is { } roles)
         {
