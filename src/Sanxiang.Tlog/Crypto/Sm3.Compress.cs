@@ -53,7 +53,7 @@ public static partial class Sm3
 
         // The 64 rounds of §5.3.3 unrolled, T_j <<< (j mod 32) as constants, registers renamed instead of moved
         // (A→D→C→B, E→H→G→F) so that they are back in place every four rounds; FF/GG change at round 16 (§4.3);
-        // majority(x, y, z) is computed as y ^ ((x ^ y) & (y ^ z)). Volatile.Read (a plain load on x64 and arm64)
+        // majority(x, y, z) is computed as y ^ ((x ^ y) & (y ^ z)). Volatile.Read (a plain load on x64)
         // keeps the JIT from caching each W word in a spilled temporary between its two uses, four rounds apart.
         a12 = Rol(a, 12); ss1 = Rol(a12 + e + 0x79cc4519, 7); d = (a ^ b ^ c) + d + (ss1 ^ a12) + (Volatile.Read(ref w[0]) ^ Volatile.Read(ref w[4]));
         h = P0((e ^ f ^ g) + h + ss1 + Volatile.Read(ref w[0])); b = Rol(b, 9); f = Rol(f, 19);
