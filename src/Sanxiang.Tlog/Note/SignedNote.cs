@@ -141,8 +141,8 @@ public static class SignedNote
         var signatures = new List<NoteSignature>(lines.Length);
         foreach (var line in lines)
         {
-            var space = line.IndexOf(' ', SignaturePrefix.Length);
-            if (!line.StartsWith(SignaturePrefix, StringComparison.Ordinal) || space < 0)
+            var space = line.StartsWith(SignaturePrefix, StringComparison.Ordinal) ? line.IndexOf(' ', SignaturePrefix.Length) : -1;
+            if (space < 0)
             {
                 throw Malformed("a signature line is not \"— name base64\".");
             }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
 using Sanxiang.Tlog.Crypto;
 using Sanxiang.Tlog.Note;
 
@@ -111,6 +113,10 @@ public sealed class SignedNoteTests
     [InlineData("text\n\n— PeterNeumann \n")] // empty signature
     [InlineData("te\rxt\n\n— PeterNeumann x08go/ZJk=\n")] // control character
     [InlineData("text\n\n— PeterNeumann x08go/ZJk=\n\n")] // blank line after the signatures
+    [InlineData("text\n\nx\n")] // a short line
+    [InlineData("text\n\n—\n")]
+    [InlineData("text\n\n— PeterNeumann\n")] // no signature
+    [InlineData("\n— PeterNeumann x08go/ZJk=\n")] // empty text
     public void Open_RejectsMalformedNotes(string message)
     {
         Should.Throw<NoteException>(() => SignedNote.Open(message, [NoteKeys.ParseVerifier(PeterNeumannKey)]))
@@ -151,5 +157,33 @@ public sealed class SignedNoteTests
         var signed = SignedNote.Sign("a\n", parsed);
         SignedNote.Open(Encoding.UTF8.GetBytes(signed), [NoteKeys.ParseVerifier(signer.Verifier.VerifierKey)]).Text.ShouldBe("a\n");
         Should.Throw<FormatException>(() => NoteKeys.ParseSigner(signer.Verifier.VerifierKey));
+    }
+
+    [Fact]
+    public void Open_OnArbitraryInput_ThrowsOnlyNoteException()
+    {
+        var verifier = NoteKeys.ParseVerifier(PeterNeumannKey);
+        var pieces = new[] { "\n", "\n\n", "— ", "—", " ", "PeterNeumann", "x08go/ZJk=", "+", "é", "\r", "text" };
+        var generator = Gen.Elements(pieces).ListOf().Select(list => string.Concat(list));
+        Prop.ForAll(Arb.From(generator), message =>
+        {
+            try
+            {
+                SignedNote.Open(message, [verifier]);
+            }
+            catch (NoteException)
+            {
+            }
+        }).QuickCheckThrowOnFailure();
+        Prop.ForAll<byte[]>(bytes =>
+        {
+            try
+            {
+                SignedNote.Open(bytes, [verifier]);
+            }
+            catch (NoteException)
+            {
+            }
+        }).QuickCheckThrowOnFailure();
     }
 }
