@@ -47,6 +47,44 @@ public sealed class LedgerTests(NoTwoFactorFactory app) : IClassFixture<NoTwoFac
     }
 
     [Fact]
+    public async Task AnEvent_HasAnInclusionProof_AndCheckpointsAreConsistent()
+    {
+        await IntegrateAllAsync();
+        var client = app.NewClient();
+        var key = NoteKeys.ParseVerifier((await client.GetStringAsync("/ledger/verifier-key")).Trim());
+        var before = Checkpoint.Parse(SignedNote.Open(await client.GetStringAsync("/ledger/checkpoint"), [key]).Text);
+
+        // A change by a head: one committed event, integrated into the log.
+        var head = await app.SignedInAsync("head.market");
+        var own = await RegistrySnapshot.ReadAsync(app, Sanxiang.Registry.Contracts.DemoAgencies.MarketRegulation);
+        using (var change = await head.PostJsonAsync($"/api/registry/officers/{own.FirstOfficer}/training", new { year = 2026, hours = 40 }))
+        {
+            change.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        }
+
+        await IntegrateAllAsync();
+        Guid eventId;
+        await using (var scope = app.Scope())
+        {
+            var registry = scope.ServiceProvider.GetRequiredService<Sanxiang.Registry.Persistence.RegistryDbContext>();
+            eventId = await registry.Outbox.OrderByDescending(m => m.Sequence).Select(m => m.Id).FirstAsync();
+        }
+
+        var proof = TlogProof.Parse(await client.GetStringAsync($"/ledger/proof/event/{eventId}"));
+        var after = Checkpoint.Parse(SignedNote.Open(proof.Checkpoint, [key]).Text);
+        proof.CheckInclusion(HashSuite.Sha256, after.Size, after.RootHash.Span, HashSuite.Sha256.LeafHash(proof.ExtraData!)).ShouldBeTrue();
+        proof.CheckInclusion(HashSuite.Sha256, after.Size, after.RootHash.Span, HashSuite.Sha256.LeafHash([.. proof.ExtraData!, 0])).ShouldBeFalse();
+
+        var lines = (await client.GetStringAsync($"/ledger/proof/consistency?old={before.Size}&new={after.Size}")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        MerkleLog.CheckTree(HashSuite.Sha256, [.. lines.Select(Convert.FromBase64String)], after.Size, after.RootHash.Span, before.Size, before.RootHash.Span).ShouldBeTrue();
+
+        using var unknown = await client.GetAsync($"/ledger/proof/event/{Guid.NewGuid()}");
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using var badRange = await client.GetAsync($"/ledger/proof/consistency?old={after.Size + 1}");
+        badRange.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task AnAlteredEntry_FailsVerification_AtItsIndex() =>
         await TamperAsync(5, async db =>
         {

@@ -26,6 +26,7 @@ public static class LedgerModule
     public static IEndpointRouteBuilder MapLedgerModule(this IEndpointRouteBuilder app)
     {
         LogEndpoints.Map(app);
+        ProofEndpoints.Map(app);
         return app;
     }
 }
