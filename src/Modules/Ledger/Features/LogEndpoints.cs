@@ -27,6 +27,8 @@ internal static class LogEndpoints
             return note is null ? Results.NotFound() : Results.Text(note, "text/plain; charset=utf-8");
         });
         log.MapGet("/verifier-key", (LedgerKeys keys) => Results.Text(keys.VerifierKey + "\n", "text/plain; charset=utf-8"));
+        log.MapGet("/verifier-key-sm2", (LedgerKeys keys) =>
+            keys.Sm2Signer is { } sm2 ? Results.Text(sm2.Verifier.VerifierKey + "\n", "text/plain; charset=utf-8") : Results.NotFound());
         log.MapGet("/tile/{**path}", async (string path, LedgerDbContext db, HttpContext http, CancellationToken ct) =>
         {
             if (!Tile.TryParsePath("tile/" + path, out var tile))

@@ -8,6 +8,9 @@ namespace Sanxiang.Ledger.Sequencing;
 /// The log's signing key (Ed25519, C2SP signed-note type 0x01), named by the log's origin. Supplied by
 /// configuration (Ledger:SignerKey, a "PRIVATE+KEY+…" string) or generated on first start into a key file
 /// readable by the owner only (Ledger:KeyFile, default data/ledger/signer.key). The verifier key is public.
+/// A national-crypto log (hash suite sm3, SEC-CRYPTO-1) also signs every checkpoint with SM2 as an extra
+/// signature line (key type 0xff "sanxiang/sm2", which standard verifiers skip as unknown); its key comes from
+/// Ledger:Sm2SignerKey or the file KeyFile + ".sm2".
 /// </summary>
 internal sealed class LedgerKeys
 {
@@ -21,8 +24,15 @@ internal sealed class LedgerKeys
         }
         else
         {
-            var file = configuration["Ledger:KeyFile"] ?? Path.Combine("data", "ledger", "signer.key");
-            Signer = LoadOrCreate(file, origin);
+            Signer = (Ed25519NoteSigner)LoadOrCreate(KeyFile(configuration), () => Ed25519NoteSigner.Generate(origin), s => s.SignerKey);
+        }
+
+        if (string.Equals(options.Value.HashSuite, "sm3", StringComparison.Ordinal))
+        {
+            var sm2 = configuration["Ledger:Sm2SignerKey"];
+            Sm2Signer = !string.IsNullOrWhiteSpace(sm2)
+                ? (Sm2NoteSigner)NoteKeys.ParseSigner(sm2.Trim())
+                : (Sm2NoteSigner)LoadOrCreate(KeyFile(configuration) + ".sm2", () => Sm2NoteSigner.Generate(origin), s => s.SignerKey);
         }
 
         if (!string.Equals(Signer.Name, origin, StringComparison.Ordinal))
@@ -33,18 +43,26 @@ internal sealed class LedgerKeys
 
     public Ed25519NoteSigner Signer { get; }
 
+    /// <summary>The SM2 signer of a national-crypto log; null for a SHA-256 log.</summary>
+    public Sm2NoteSigner? Sm2Signer { get; }
+
+    public IReadOnlyList<INoteSigner> Signers => Sm2Signer is null ? [Signer] : [Signer, Sm2Signer];
+
     public string VerifierKey => Signer.Verifier.VerifierKey;
 
-    private static Ed25519NoteSigner LoadOrCreate(string file, string origin)
+    private static string KeyFile(IConfiguration configuration) => configuration["Ledger:KeyFile"] ?? Path.Combine("data", "ledger", "signer.key");
+
+    private static T LoadOrCreate<T>(string file, Func<T> generate, Func<T, string> format)
+        where T : INoteSigner
     {
         var path = Path.GetFullPath(file);
         if (File.Exists(path))
         {
-            return (Ed25519NoteSigner)NoteKeys.ParseSigner(File.ReadAllText(path).Trim());
+            return (T)NoteKeys.ParseSigner(File.ReadAllText(path).Trim());
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var signer = Ed25519NoteSigner.Generate(origin);
+        var signer = generate();
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
@@ -54,7 +72,7 @@ internal sealed class LedgerKeys
         using (var stream = new FileStream(path, options))
         using (var writer = new StreamWriter(stream))
         {
-            writer.WriteLine(signer.SignerKey);
+            writer.WriteLine(format(signer));
         }
 
         return signer;

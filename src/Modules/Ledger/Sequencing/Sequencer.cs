@@ -97,7 +97,7 @@ internal sealed class Sequencer(IServiceScopeFactory scopes, IOptions<LedgerOpti
         var newSize = oldSize + entries.Count;
         var root = await MerkleLog.TreeHash(Suite, newSize, reader, ct);
         var body = new Checkpoint(options.Value.Origin, newSize, root).Format();
-        db.Checkpoints.Add(new CheckpointRow { Size = newSize, RootHash = root, Note = SignedNote.Sign(body, keys.Signer), CreatedAt = clock.GetUtcNow() });
+        db.Checkpoints.Add(new CheckpointRow { Size = newSize, RootHash = root, Note = SignedNote.Sign(body, keys.Signers), CreatedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return entries.Count;
