@@ -31,7 +31,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/");
     o.Conventions.AllowAnonymousToFolder("/Account");
     o.Conventions.AuthorizeFolder("/Admin", "administrator");
-}).AddRegistryPages();
+    o.Conventions.AllowAnonymousToPage("/Ledger/Verify");
+}).AddRegistryPages().AddLedgerPages();
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ChineseProblemDetails.Apply);

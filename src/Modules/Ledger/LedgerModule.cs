@@ -19,9 +19,13 @@ public static class LedgerModule
         services.AddScoped<IModuleMigrator, LedgerMigrator>();
         services.AddSingleton<LedgerKeys>();
         services.AddSingleton<Sequencer>();
+        services.AddScoped<ProofCheck>();
         services.AddHostedService<SequencerService>();
         return services;
     }
+
+    /// <summary>Adds the public verification page (/verify) to the host's Razor Pages.</summary>
+    public static IMvcBuilder AddLedgerPages(this IMvcBuilder mvc) => mvc.AddApplicationPart(typeof(LedgerModule).Assembly);
 
     public static IEndpointRouteBuilder MapLedgerModule(this IEndpointRouteBuilder app)
     {
