@@ -4,7 +4,7 @@
 # `openssl speed`, and SM3 throughput against `openssl dgst -sm3` on a 1 GiB file.
 #
 #   bench/ledger.sh                      the full run (about 15–20 minutes on the 2-core machine)
-#   QUICK=1 bench/ledger.sh              small sizes (1–2 minutes), to check that everything runs
+#   QUICK=1 bench/ledger.sh              small sizes (a few minutes; not timed as a whole), to check that everything runs
 #
 # Sizes can be set one by one: APPEND_ENTRIES (200000), APPEND_BATCH (2000), PROOF_SIZES (1000000,10000000),
 # PROOF_DBS (sqlite,postgres), PROOF_QUERIES (10000), VERIFY_SIZE (10000000), VERIFY_RUNS (3), SM3_MB (1024),
