@@ -6,6 +6,7 @@ using Sanxiang.Kernel.Persistence;
 using Sanxiang.Ledger.Features;
 using Sanxiang.Ledger.Persistence;
 using Sanxiang.Ledger.Sequencing;
+using Sanxiang.Ledger.Witnessing;
 
 namespace Sanxiang.Ledger;
 
@@ -20,6 +21,9 @@ public static class LedgerModule
         services.AddSingleton<LedgerKeys>();
         services.AddSingleton<Sequencer>();
         services.AddHostedService<SequencerService>();
+        services.AddHttpClient(LedgerWitnessing.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<LedgerWitnessing>();
+        services.AddHostedService<WitnessService>();
         return services;
     }
 
