@@ -6,6 +6,7 @@ using Sanxiang.Kernel.Persistence;
 using Sanxiang.Ledger.Features;
 using Sanxiang.Ledger.Persistence;
 using Sanxiang.Ledger.Sequencing;
+using Sanxiang.Ledger.Witnessing;
 
 namespace Sanxiang.Ledger;
 
@@ -21,6 +22,9 @@ public static class LedgerModule
         services.AddSingleton<Sequencer>();
         services.AddScoped<ProofCheck>();
         services.AddHostedService<SequencerService>();
+        services.AddHttpClient(LedgerWitnessing.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<LedgerWitnessing>();
+        services.AddHostedService<WitnessService>();
         return services;
     }
 

@@ -19,6 +19,20 @@ internal sealed class LedgerOptions
     /// <summary>Whether the background sequencer runs in this instance (all instances may; a lock keeps one at a time).</summary>
     public bool RunSequencer { get; set; } = true;
 
+    /// <summary>
+    /// C2SP tlog-witness witnesses (e.g. the Justice Bureau's) to which each new checkpoint is pushed; their
+    /// cosignatures are published with the checkpoint.
+    /// </summary>
+    public List<LedgerWitnessOptions> Witnesses { get; set; } = [];
+
     /// <summary>The checkpoint origin line: the name and the hash suite, e.g. "sanxiang.localhost/ledger/sha256".</summary>
     public string Origin => $"{Name}/{HashSuite}";
+}
+
+/// <summary>A witness: its base URL (add-checkpoint is POSTed to Url/add-checkpoint) and its cosignature verifier key.</summary>
+internal sealed class LedgerWitnessOptions
+{
+    public string Url { get; set; } = string.Empty;
+
+    public string VerifierKey { get; set; } = string.Empty;
 }

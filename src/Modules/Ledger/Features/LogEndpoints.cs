@@ -20,11 +20,21 @@ internal static class LogEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var log = app.MapGroup(Prefix).AllowAnonymous().WithTags("Ledger");
+        // The latest checkpoint, with the cosignatures witnesses have given it so far (C2SP clients skip unknown keys).
         log.MapGet("/checkpoint", async (LedgerDbContext db, HttpContext http, CancellationToken ct) =>
         {
-            var note = await db.Checkpoints.AsNoTracking().OrderByDescending(c => c.Size).Select(c => c.Note).FirstOrDefaultAsync(ct);
+            var latest = await db.Checkpoints.AsNoTracking().OrderByDescending(c => c.Size).Select(c => new { c.Size, c.Note }).FirstOrDefaultAsync(ct);
             http.Response.Headers.CacheControl = "no-cache";
-            return note is null ? Results.NotFound() : Results.Text(note, "text/plain; charset=utf-8");
+            return latest is null ? Results.NotFound() : Results.Text(await WithCosignaturesAsync(db, latest.Size, latest.Note, ct), "text/plain; charset=utf-8");
+        });
+
+        // The latest checkpoint that at least one witness has cosigned.
+        log.MapGet("/checkpoint/cosigned", async (LedgerDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            var size = await db.Cosignatures.MaxAsync(c => (long?)c.Size, ct);
+            var note = size is null ? null : await db.Checkpoints.AsNoTracking().Where(c => c.Size == size).Select(c => c.Note).FirstOrDefaultAsync(ct);
+            http.Response.Headers.CacheControl = "no-cache";
+            return note is null ? Results.NotFound() : Results.Text(await WithCosignaturesAsync(db, size!.Value, note, ct), "text/plain; charset=utf-8");
         });
         log.MapGet("/verifier-key", (LedgerKeys keys) => Results.Text(keys.VerifierKey + "\n", "text/plain; charset=utf-8"));
         log.MapGet("/verifier-key-sm2", (LedgerKeys keys) =>
@@ -46,6 +56,12 @@ internal static class LogEndpoints
             http.Response.Headers.CacheControl = tile.IsPartial ? "public, max-age=5" : "public, max-age=31536000, immutable";
             return Results.Bytes(bytes, "application/octet-stream");
         });
+    }
+
+    private static async Task<string> WithCosignaturesAsync(LedgerDbContext db, long size, string note, CancellationToken ct)
+    {
+        var lines = await db.Cosignatures.AsNoTracking().Where(c => c.Size == size).OrderBy(c => c.Witness).Select(c => c.Line).ToListAsync(ct);
+        return lines.Aggregate(note, (text, line) => text + line + "\n");
     }
 
     /// <summary>

@@ -42,6 +42,20 @@ internal sealed class CheckpointRow
     public DateTimeOffset CreatedAt { get; set; }
 }
 
+/// <summary>A witness's cosignature of the checkpoint of a size: the signature line to append to the checkpoint note.</summary>
+internal sealed class CosignatureRow
+{
+    public long Size { get; set; }
+
+    /// <summary>The witness's key name.</summary>
+    public string Witness { get; set; } = string.Empty;
+
+    /// <summary>The signature line "— name base64", without its newline.</summary>
+    public string Line { get; set; } = string.Empty;
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
 /// <summary>The Ledger's tables (ledger_*). Only the sequencer writes them, and only by appending.</summary>
 internal sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) : DbContext(options)
 {
@@ -52,6 +66,8 @@ internal sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     public DbSet<HashRow> Hashes => Set<HashRow>();
 
     public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
+
+    public DbSet<CosignatureRow> Cosignatures => Set<CosignatureRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         InstantStorage.Configure(configurationBuilder, Database);
@@ -79,6 +95,13 @@ internal sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
             b.ToTable("ledger_checkpoints");
             b.HasKey(x => x.Size);
             b.Property(x => x.Size).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<CosignatureRow>(b =>
+        {
+            b.ToTable("ledger_cosignatures");
+            b.HasKey(x => new { x.Size, x.Witness });
+            b.Property(x => x.Size).ValueGeneratedNever();
+            b.Property(x => x.Witness).HasMaxLength(256);
         });
     }
 }
