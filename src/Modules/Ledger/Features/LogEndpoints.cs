@@ -65,16 +65,17 @@ internal static class LogEndpoints
     }
 
     /// <summary>
-    /// Whether the tree of the given size has this tile at exactly this width (tlog-tiles): a tile of level L
-    /// holds nodes of tree level 8L, of which the tree has size &gt;&gt; 8L; a full tile needs all 256 of its
-    /// nodes, a partial tile of width W is served only while the tree ends inside it at exactly W.
+    /// Whether the tree of the given size has this tile (tlog-tiles): a tile of level L holds nodes of tree
+    /// level 8L, of which the tree has size &gt;&gt; 8L; a full tile needs all 256 of its nodes. A partial tile of
+    /// width W is served whenever its first W nodes exist, also after the tree grew past W, so a client holding an
+    /// older checkpoint can still fetch what it asks for (stored hashes never change).
     /// </summary>
     internal static bool TileExists(Tile tile, long size)
     {
         var level = tile.IsEntries ? 0 : tile.Level;
         var nodes = level * Tile.Height >= 63 ? 0 : size >> (level * Tile.Height);
         var start = tile.Index * Tile.FullWidth;
-        return tile.IsPartial ? start + tile.Width == nodes : start + Tile.FullWidth <= nodes;
+        return start + tile.Width <= nodes;
     }
 
     private static async Task<byte[]?> HashTileAsync(LedgerDbContext db, Tile tile, long size, CancellationToken ct)

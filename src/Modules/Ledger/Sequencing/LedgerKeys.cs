@@ -63,18 +63,24 @@ internal sealed class LedgerKeys
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var signer = generate();
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+
+        // Written to a temporary file first and renamed into place, so a crash never leaves an empty key file.
+        var temporary = path + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using (var stream = new FileStream(path, options))
+        using (var stream = new FileStream(temporary, options))
         using (var writer = new StreamWriter(stream))
         {
             writer.WriteLine(format(signer));
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
         }
 
+        File.Move(temporary, path, overwrite: false);
         return signer;
     }
 }
