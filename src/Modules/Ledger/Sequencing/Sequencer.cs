@@ -25,7 +25,11 @@ internal sealed class Sequencer(IServiceScopeFactory scopes, IOptions<LedgerOpti
 
     public HashSuite Suite { get; } = HashSuites.FromName(options.Value.HashSuite) ?? throw new InvalidOperationException($"Unknown ledger hash suite '{options.Value.HashSuite}'");
 
-    /// <summary>Integrates up to one batch; returns the number of new entries.</summary>
+    /// <summary>
+    /// Integrates up to one batch. Returns how many pending events it handled: appended now, or found already
+    /// appended by another instance's sequencer. Zero means nothing was pending, so every event committed before
+    /// the call is in the log.
+    /// </summary>
     public async Task<int> IntegrateOnceAsync(CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -46,7 +50,7 @@ internal sealed class Sequencer(IServiceScopeFactory scopes, IOptions<LedgerOpti
         }
 
         var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
-        var appended = await AppendAsync(db, pending, ct);
+        await AppendAsync(db, pending, ct);
 
         // Bookkeeping only: the entries are committed; a crash here means the next round sees them as present.
         var now = clock.GetUtcNow();
@@ -56,7 +60,7 @@ internal sealed class Sequencer(IServiceScopeFactory scopes, IOptions<LedgerOpti
             await source.MarkProcessedAsync([.. group.Select(m => m.Id)], now, ct);
         }
 
-        return appended;
+        return pending.Count;
     }
 
     private async Task<int> AppendAsync(LedgerDbContext db, List<OutboxMessage> pending, CancellationToken ct)
