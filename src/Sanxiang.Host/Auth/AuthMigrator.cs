@@ -1,18 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sanxiang.Kernel.Persistence;
 
 namespace Sanxiang.Host.Auth;
 
-public sealed class AuthMigrator(AuthDbContext db, IOptions<DatabaseOptions> options) : IModuleMigrator
-{
-    public string Module => "auth";
-
-    private IReadOnlyList<SqlMigration> Migrations => MigrationRunner.Discover(typeof(AuthMigrator).Assembly, Module, options.Value.Provider);
-
-    public Task<int> MigrateAsync(CancellationToken ct = default) => MigrationRunner.ApplyAsync(db, options.Value.Provider, Migrations, ct);
-
-    public Task<bool> IsUpToDateAsync(CancellationToken ct = default) => MigrationRunner.AllAppliedAsync(db, Migrations, ct);
-
-    public string ModelScript() => db.Database.GenerateCreateScript();
-}
+public sealed class AuthMigrator(AuthDbContext db, IOptions<DatabaseOptions> options) : SqlMigrator(db, options, "auth");

@@ -12,6 +12,7 @@ public static partial class StartupTasks
         if (options.Provider == DatabaseProvider.Sqlite)
         {
             EnsureSqliteFolder(options.ConnectionString);
+            await UseWriteAheadLogAsync(options.ConnectionString, ct);
         }
 
         await using (var scope = services.CreateAsyncScope())
@@ -49,6 +50,26 @@ public static partial class StartupTasks
 
         Console.WriteLine("  系统管理员与监督人员首次登录须绑定身份验证器（TOTP 双因素认证，SEC-AUTH-1）。");
         Console.WriteLine();
+    }
+
+    /// <summary>
+    /// WAL mode (persistent in the file): readers never block the writer and the writer never blocks readers, so
+    /// the ledger's sequencer and the web requests do not meet as "database is locked"; writers queue on the
+    /// busy timeout.
+    /// </summary>
+    private static async Task UseWriteAheadLogAsync(string connectionString, CancellationToken ct)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory || builder.DataSource == ":memory:")
+        {
+            return;
+        }
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        await command.ExecuteScalarAsync(ct);
     }
 
     private static void EnsureSqliteFolder(string connectionString)
