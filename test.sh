@@ -15,18 +15,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 log() { printf '== %s\n' "$*" >&2; }
 
 # --- Debian packages --------------------------------------------------------------------------------
-pg_bin=""
-find_pg() {
-  for dir in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
-    if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then pg_bin="$dir"; return 0; fi
-  done
-  return 1
-}
+# shellcheck source=scripts/pg-throwaway.sh
+. "$root/scripts/pg-throwaway.sh"
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
-find_pg || missing+=(postgresql-15)
+pg_find || missing+=(postgresql-15)
 # Go's own signed-note and tlog packages check the ledger as an independent client (interop/goverify).
 command -v go >/dev/null 2>&1 || missing+=(golang-go)
 [ -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog ] || missing+=(golang-golang-x-mod-dev)
@@ -38,41 +33,24 @@ if [ "${#missing[@]}" -gt 0 ]; then
     # postgresql-15 is Debian 12's server package; fall back to the unversioned meta package.
     apt-get install -y -qq "${missing[@]/postgresql-15/postgresql}" >/dev/null
   fi
-  find_pg || { echo "PostgreSQL server binaries not found after installing" >&2; exit 1; }
+  pg_find || { echo "PostgreSQL server binaries not found after installing" >&2; exit 1; }
 fi
-id postgres >/dev/null 2>&1 || useradd --system --home-dir /nonexistent --shell /usr/sbin/nologin postgres
 
 # --- Throwaway PostgreSQL cluster -------------------------------------------------------------------
 pg_dir="$(mktemp -d /tmp/sanxiang-pg.XXXXXX)"
 results="$root/TestResults"
 cleanup() {
   local rc=$?
-  if [ -f "$pg_dir/data/postmaster.pid" ]; then
-    runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
-  fi
+  pg_stop "$pg_dir"
   rm -rf "$pg_dir"
   exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-pg_port=""
-for p in $(seq 55432 55531); do
-  if port_free "$p"; then pg_port="$p"; break; fi
-done
-[ -n "$pg_port" ] || { echo "no free port for PostgreSQL in 55432-55531" >&2; exit 1; }
-
-chown postgres: "$pg_dir"
-chmod 700 "$pg_dir"
-log "starting PostgreSQL ($pg_bin) on 127.0.0.1:$pg_port in $pg_dir"
-runuser -u postgres -- "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --no-locale >"$pg_dir/initdb.log" 2>&1 \
-  || { cat "$pg_dir/initdb.log" >&2; exit 1; }
-mkdir -p "$pg_dir/sock" && chown postgres: "$pg_dir/sock"
 # Durability is pointless for a throwaway cluster: fsync off makes CREATE DATABASE and migrations fast.
-runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
-  -o "-p $pg_port -k $pg_dir/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-  start >/dev/null || { cat "$pg_dir/server.log" >&2; exit 1; }
+pg_start "$pg_dir" 55432 "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" || exit 1
+log "started PostgreSQL ($pg_bin) on 127.0.0.1:$pg_port in $pg_dir"
 export SANXIANG_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 
 # --- Build once, test twice -------------------------------------------------------------------------

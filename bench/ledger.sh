@@ -25,54 +25,34 @@ fi
 : "${VERIFY_SIZE:=10000000}" "${VERIFY_RUNS:=3}" "${SM3_MB:=1024}" "${SM3_RUNS:=5}"
 
 # --- Debian packages (as ./test.sh) -----------------------------------------------------------------
-pg_bin=""
-find_pg() {
-  for dir in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
-    if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then pg_bin="$dir"; return 0; fi
-  done
-  return 1
-}
+# shellcheck source=../scripts/pg-throwaway.sh
+. "$root/scripts/pg-throwaway.sh"
 missing=()
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
-find_pg || missing+=(postgresql-15)
+pg_find || missing+=(postgresql-15)
 if [ "${#missing[@]}" -gt 0 ]; then
   log "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq "${missing[@]}" >/dev/null || apt-get install -y -qq "${missing[@]/postgresql-15/postgresql}" >/dev/null
-  find_pg || { echo "PostgreSQL server binaries not found after installing" >&2; exit 1; }
+  pg_find || { echo "PostgreSQL server binaries not found after installing" >&2; exit 1; }
 fi
-id postgres >/dev/null 2>&1 || useradd --system --home-dir /nonexistent --shell /usr/sbin/nologin postgres
 
 # --- Work directory and throwaway PostgreSQL cluster -------------------------------------------------
 work="$(mktemp -d /tmp/sanxiang-bench.XXXXXX)"
 pg_dir="$work/pg"
 cleanup() {
   local rc=$?
-  if [ -f "$pg_dir/data/postmaster.pid" ]; then
-    runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
-  fi
+  pg_stop "$pg_dir"
   rm -rf "$work"
   exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-pg_port=""
-for p in $(seq 55532 55631); do
-  if port_free "$p"; then pg_port="$p"; break; fi
-done
-[ -n "$pg_port" ] || { echo "no free port for PostgreSQL in 55532-55631" >&2; exit 1; }
-mkdir -p "$pg_dir/sock"
 chmod 755 "$work"
-chown -R postgres: "$pg_dir"
-chmod 700 "$pg_dir"
-log "starting PostgreSQL ($pg_bin) on 127.0.0.1:$pg_port in $pg_dir (durable defaults)"
-runuser -u postgres -- "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --no-locale >"$pg_dir/initdb.log" 2>&1 \
-  || { cat "$pg_dir/initdb.log" >&2; exit 1; }
-runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
-  -o "-p $pg_port -k $pg_dir/sock -c listen_addresses=127.0.0.1" start >/dev/null || { cat "$pg_dir/server.log" >&2; exit 1; }
+pg_start "$pg_dir" 55532 || exit 1
+log "started PostgreSQL ($pg_bin) on 127.0.0.1:$pg_port in $pg_dir (durable defaults)"
 export SANXIANG_BENCH_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 
 # --- Build and run ---------------------------------------------------------------------------------
