@@ -32,6 +32,7 @@ public static class RegistryModule
         services.AddScoped<IDemoDataSeeder, RegistryDemoData>();
         services.AddScoped<IAgencyDirectory, AgencyDirectory>();
         services.AddScoped<IRegistryOverview, RegistryOverview>();
+        services.AddScoped<IEnforcementDirectory, Features.Directory.EnforcementDirectory>();
         services.AddScoped<AgencyFeatures>();
         services.AddScoped<OfficerFeatures>();
         services.AddScoped<PowerFeatures>();

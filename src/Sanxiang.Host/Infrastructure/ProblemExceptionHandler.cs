@@ -42,6 +42,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     private static (int Status, string Title, string Detail) Describe(Exception exception) => exception switch
     {
         DomainRuleException { RuleId: "CONCURRENCY" } e => (StatusCodes.Status409Conflict, "数据已被修改", e.Message),
+        DomainRuleException { IsConflict: true } e => (StatusCodes.Status409Conflict, "与当前状态冲突", e.Message),
         DomainRuleException e => (StatusCodes.Status422UnprocessableEntity, "不符合规则", e.Message),
         NotFoundException => (StatusCodes.Status404NotFound, "未找到", "未找到该对象，或您无权查看"),
         UnauthorizedAccessException => (StatusCodes.Status401Unauthorized, "未登录", "请先登录"),

@@ -41,6 +41,13 @@ public sealed class DomainRuleException : Exception
 
     public string RuleId { get; }
 
+    /// <summary>True when the rule forbids the action in the object's current state (HTTP 409), not the input (422).</summary>
+    public bool IsConflict { get; private init; }
+
+    /// <summary>A rule that forbids the action in the object's current state (e.g. an archived case): HTTP 409.</summary>
+    public static DomainRuleException Conflict(string ruleId, string message) =>
+        new([new FieldError(string.Empty, ruleId, message)]) { IsConflict = true };
+
     public IReadOnlyList<FieldError> Errors { get; }
 
     /// <summary>Throws when the list holds any error.</summary>

@@ -1,0 +1,54 @@
+using Sanxiang.Cases.Contracts;
+
+namespace Sanxiang.Cases.Domain;
+
+/// <summary>A legal deadline of the case as shown to officers: what, by when, under which rule, and whether it is met.</summary>
+internal sealed record CaseDeadline(string What, DateOnly Due, string RuleId, bool Done);
+
+internal sealed partial class CaseFile
+{
+    /// <summary>Every deadline the case has run into so far, open ones first.</summary>
+    public IReadOnlyList<CaseDeadline> Deadlines()
+    {
+        var d = Details;
+        var list = new List<CaseDeadline>();
+        if (DecisionDeadline is { } dd)
+        {
+            list.Add(new CaseDeadline("作出处理决定", dd, "APL-60", d.Decision is not null || Stage is CaseStage.Closed or CaseStage.Archived));
+        }
+
+        foreach (var m in d.Measures)
+        {
+            list.Add(new CaseDeadline(m.Kind == MeasureKind.EvidencePreservation ? $"对先行登记保存的证据作出处理（措施{m.No}）" : $"{CaseLabels.Of(m.Kind)}期限届满（措施{m.No}）", m.EndsOn, m.Kind == MeasureKind.EvidencePreservation ? "APL-56" : "ACL-25", m.EndedOn is not null));
+        }
+
+        if (LastNotice is { } n && d.Decision is null)
+        {
+            list.Add(new CaseDeadline("当事人陈述申辩期限", n.StatementDeadline, "APL-45", d.Statement is not null));
+            if (n.HearingRight)
+            {
+                list.Add(new CaseDeadline("当事人要求听证期限", n.HearingRequestDeadline, "APL-64", d.Hearing is not null));
+            }
+        }
+
+        if (d.Hearing?.HearingOn is { } h)
+        {
+            list.Add(new CaseDeadline("举行听证", h, "APL-64", d.Hearing.PartyAttended is not null));
+        }
+
+        if (d.Decision is { } dec && Procedure == Procedure.General)
+        {
+            list.Add(new CaseDeadline("送达决定书", dec.ServiceDeadline, "APL-61", d.Service is not null));
+        }
+
+        if (d.Payment is { } p)
+        {
+            list.Add(new CaseDeadline(p.DeferredTo is null ? "缴纳罚款" : "缴纳罚款（已批准延期）", p.DeferredTo ?? p.DueOn, "APL-67", p.SettledOn is not null));
+        }
+
+        return [.. list.OrderBy(x => x.Done).ThenBy(x => x.Due)];
+    }
+
+    private DateOnly? ComputeNextDeadline() =>
+        Stage is CaseStage.Closed or CaseStage.Archived ? null : Deadlines().Where(x => !x.Done).Select(x => (DateOnly?)x.Due).Min();
+}
