@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Sanxiang.Cases;
 using Sanxiang.Host.Auth;
 using Sanxiang.Host.Infrastructure;
 using Sanxiang.Kernel.Persistence;
@@ -24,6 +25,7 @@ builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
 
 builder.Services.AddSanxiangAuth(builder.Configuration);
 builder.Services.AddRegistryModule();
+builder.Services.AddCasesModule();
 builder.Services.AddLedgerModule();
 
 builder.Services.AddRazorPages(o =>
@@ -32,7 +34,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToFolder("/Account");
     o.Conventions.AuthorizeFolder("/Admin", "administrator");
     o.Conventions.AllowAnonymousToPage("/Ledger/Verify");
-}).AddRegistryPages().AddLedgerPages();
+}).AddRegistryPages().AddCasesPages().AddLedgerPages();
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ChineseProblemDetails.Apply);
@@ -86,6 +88,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapRazorPages();
 app.MapAuthApi();
 app.MapRegistryModule();
+app.MapCasesModule();
 app.MapLedgerModule();
 
 app.Lifetime.ApplicationStarted.Register(() =>

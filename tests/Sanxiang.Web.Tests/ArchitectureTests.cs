@@ -1,6 +1,8 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Sanxiang.Cases;
+using Sanxiang.Cases.Persistence;
 using Sanxiang.Host.Auth;
 using Sanxiang.Ledger;
 using Sanxiang.Ledger.Persistence;
@@ -18,7 +20,7 @@ public sealed class ArchitectureTests(NoTwoFactorFactory app) : IClassFixture<No
 {
     private static readonly Assembly Kernel = typeof(Kernel.Domain.AggregateRoot).Assembly;
     private static readonly Assembly Host = typeof(Program).Assembly;
-    private static readonly Assembly[] Modules = [typeof(RegistryModule).Assembly, typeof(LedgerModule).Assembly];
+    private static readonly Assembly[] Modules = [typeof(RegistryModule).Assembly, typeof(CasesModule).Assembly, typeof(LedgerModule).Assembly];
 
     [Fact]
     public void AModule_ExposesOnlyItsContracts_AndItsEntryPoint()
@@ -46,6 +48,22 @@ public sealed class ArchitectureTests(NoTwoFactorFactory app) : IClassFixture<No
     }
 
     [Fact]
+    public void TheCaseEngine_UsesTheRegistryOnlyThroughItsContracts()
+    {
+        var registry = typeof(RegistryModule).Assembly;
+        var used = typeof(CasesModule).Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic).Select(f => f.FieldType)
+                .Concat(t.GetProperties(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic).Select(p => p.PropertyType))
+                .Concat(t.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).SelectMany(c => c.GetParameters()).Select(p => p.ParameterType)))
+            .SelectMany(t => t.IsGenericType ? t.GetGenericArguments().Append(t) : [t])
+            .Where(t => t.Assembly == registry)
+            .Select(t => t.Namespace)
+            .Distinct()
+            .ToList();
+        used.ShouldAllBe(n => n == "Sanxiang.Registry.Contracts");
+    }
+
+    [Fact]
     public void AModule_DoesNotDependOnTheHost()
     {
         foreach (var module in Modules)
@@ -61,6 +79,7 @@ public sealed class ArchitectureTests(NoTwoFactorFactory app) : IClassFixture<No
         var contexts = new (DbContext Context, string Prefix)[]
         {
             (scope.ServiceProvider.GetRequiredService<RegistryDbContext>(), "registry_"),
+            (scope.ServiceProvider.GetRequiredService<CasesDbContext>(), "cases_"),
             (scope.ServiceProvider.GetRequiredService<AuthDbContext>(), "auth_"),
             (scope.ServiceProvider.GetRequiredService<LedgerDbContext>(), "ledger_"),
         };

@@ -53,6 +53,7 @@ public sealed class SchemaTests(SanxiangFactory app) : IClassFixture<SanxiangFac
         var expected = new List<string>();
         expected.AddRange(MigrationRunner.Discover(typeof(AuthMigrator).Assembly, "auth", app.Provider).Select(m => $"auth/{m.Version}/{m.Checksum}"));
         expected.AddRange(MigrationRunner.Discover(typeof(RegistryMigrator).Assembly, RegistryDbContext.Module, app.Provider).Select(m => $"{m.Module}/{m.Version}/{m.Checksum}"));
+        expected.AddRange(MigrationRunner.Discover(typeof(Sanxiang.Cases.Persistence.CasesMigrator).Assembly, Sanxiang.Cases.Persistence.CasesDbContext.Module, app.Provider).Select(m => $"{m.Module}/{m.Version}/{m.Checksum}"));
         expected.AddRange(MigrationRunner.Discover(typeof(Sanxiang.Ledger.Persistence.LedgerMigrator).Assembly, Sanxiang.Ledger.Persistence.LedgerDbContext.Module, app.Provider).Select(m => $"{m.Module}/{m.Version}/{m.Checksum}"));
 
         await using var scope = app.Scope();

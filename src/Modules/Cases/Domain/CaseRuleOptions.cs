@@ -5,7 +5,7 @@ namespace Sanxiang.Cases.Domain;
 /// their statutory default; figures the law leaves to local practice are marked "configurable"
 /// (section Cases:Rules of the configuration). Money in fen.
 /// </summary>
-public sealed class CaseRuleOptions
+internal sealed class CaseRuleOptions
 {
     public const string Section = "Cases:Rules";
 

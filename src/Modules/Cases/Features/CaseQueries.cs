@@ -1,0 +1,144 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sanxiang.Cases.Contracts;
+using Sanxiang.Cases.Domain;
+using Sanxiang.Cases.Persistence;
+using Sanxiang.Kernel.Domain;
+using Sanxiang.Kernel.Paging;
+using Sanxiang.Kernel.Security;
+using Sanxiang.Registry.Contracts;
+
+namespace Sanxiang.Cases.Features;
+
+internal sealed record CaseRow(Guid Id, string Number, Procedure Procedure, CaseStage Stage, string StageLabel, string PartyName, string PowerName, DateOnly? FiledOn, DateOnly? NextDeadline, int? WorkingDaysLeft, DecisionOutcome? Outcome);
+
+internal sealed record DeadlineView(string What, DateOnly Due, string RuleId, bool Done, int WorkingDaysLeft);
+
+internal sealed record PartyView(PartyKind Kind, string Name, string Identifier, string? LegalRepresentative, string Address, string? Phone, bool Masked);
+
+internal sealed record PaymentView(string Reference, DateOnly DueOn, long FineFen, long SurchargeFen, long PaidFen, long OutstandingFen, DateOnly? SettledOn, DateOnly? DemandServedOn, DateOnly? CourtAppliedOn, IReadOnlyList<PaymentLine> Lines);
+
+internal sealed record NextAction(string Code, string Label, string Role);
+
+internal sealed record CaseView(
+    Guid Id,
+    Guid AgencyId,
+    string Number,
+    Procedure Procedure,
+    CaseStage Stage,
+    string StageLabel,
+    PowerSnapshot Power,
+    PartyView Party,
+    string Summary,
+    DateOnly ActOn,
+    DateOnly DiscoveredOn,
+    DateOnly? FiledOn,
+    DateOnly? DecisionDeadline,
+    IReadOnlyList<TeamMember> Team,
+    IReadOnlyList<Recusal> Recusals,
+    IReadOnlyList<EvidenceItem> Evidence,
+    IReadOnlyList<Measure> Measures,
+    IReadOnlyList<Notice> Notices,
+    StatementRecord? Statement,
+    HearingRecord? Hearing,
+    IReadOnlyList<ReviewRecord> Reviews,
+    DiscussionRecord? Discussion,
+    IReadOnlyList<string> ReviewReasons,
+    DecisionRecord? Decision,
+    ServiceRecord? Service,
+    PaymentView? Payment,
+    IReadOnlyList<RemedyRecord> Remedies,
+    IReadOnlyList<DeadlineView> Deadlines,
+    IReadOnlyList<NextAction> NextActions,
+    IReadOnlyList<CaseStep> Steps,
+    bool MajorPublicInterest,
+    bool SeveralLegalRelations,
+    int Version);
+
+/// <summary>Case lists and the case view, scoped to what the caller may see; personal data only for those who may see it.</summary>
+internal sealed class CaseQueries(CasesDbContext db, IWorkingDayCalendar calendar, IOptions<CaseRuleOptions> rules, TimeProvider clock)
+{
+    public async Task<PagedResult<CaseRow>> ListAsync(AccessScope scope, ListQuery query, CaseStage? stage, bool mine, bool dueSoon, CancellationToken ct)
+    {
+        var today = ChinaTime.Today(clock);
+        var visible = scope.Visible.ToList();
+        var q = db.Cases.AsNoTracking().Where(c => visible.Contains(c.AgencyId));
+        if (stage is { } st)
+        {
+            q = q.Where(c => c.Stage == st);
+        }
+
+        if (mine)
+        {
+            q = q.Where(c => c.CreatedBy == scope.ActorId);
+        }
+
+        if (dueSoon)
+        {
+            var until = calendar.AddWorkingDays(today, 3);
+            q = q.Where(c => c.NextDeadline != null && c.NextDeadline <= until);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var s = query.Search.Trim();
+            q = q.Where(c => c.Number.Contains(s) || c.PartyName.Contains(s));
+        }
+
+        var total = await q.CountAsync(ct);
+        var page = query.ClampTo(total);
+        q = (query.Sort, query.Descending) switch
+        {
+            ("number", false) => q.OrderBy(c => c.Number),
+            ("number", true) => q.OrderByDescending(c => c.Number),
+            ("due", false) => q.OrderBy(c => c.NextDeadline == null).ThenBy(c => c.NextDeadline),
+            ("due", true) => q.OrderByDescending(c => c.NextDeadline),
+            _ => q.OrderByDescending(c => c.CreatedAt),
+        };
+        var items = await q.Skip(page.Skip).Take(page.SafePageSize)
+            .Select(c => new { c.Id, c.Number, c.Procedure, c.Stage, c.PartyName, c.DetailsJson, c.FiledOn, c.NextDeadline, c.Outcome })
+            .ToListAsync(ct);
+        var rows = items.Select(c => new CaseRow(c.Id, c.Number, c.Procedure, c.Stage, CaseLabels.Of(c.Stage), c.PartyName, PowerName(c.DetailsJson), c.FiledOn, c.NextDeadline,
+            c.NextDeadline is { } d ? calendar.WorkingDaysBetween(today, d) : null, c.Outcome)).ToList();
+        return new PagedResult<CaseRow>(rows, total, page.SafePage, page.SafePageSize);
+    }
+
+    public async Task<CaseView> GetAsync(AccessScope scope, Guid id, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null || !scope.CanSee(c.AgencyId))
+        {
+            throw new NotFoundException();
+        }
+
+        var today = ChinaTime.Today(clock);
+        var d = c.Details;
+        var r = rules.Value;
+        var reviewReasons = d.Decision is { } dec ? c.ReviewReasons(dec.Outcome, dec.Penalty, r)
+            : c.LastNotice is { } n ? c.ReviewReasons(DecisionOutcome.Penalty, n.Penalty, r) : [];
+        PaymentView? payment = d.Payment is { } p
+            ? new PaymentView(p.Reference, c.PaymentDueOn!.Value, c.FineFen, c.SurchargeFen(today, r), c.PaidFen, c.OutstandingFen(today, r), p.SettledOn, p.DemandServedOn, p.CourtAppliedOn, p.Lines)
+            : null;
+        return new CaseView(c.Id, c.AgencyId, c.Number, c.Procedure, c.Stage, CaseLabels.Of(c.Stage), d.Power, Party(scope, c), d.Summary, d.ActOn, d.DiscoveredOn, c.FiledOn, c.DecisionDeadline,
+            d.Team, d.Recusals, d.Evidence, d.Measures, d.Notices, d.Statement, d.Hearing, d.Reviews, d.Discussion, reviewReasons, d.Decision, d.Service, payment, d.Remedies,
+            [.. c.Deadlines().Select(x => new DeadlineView(x.What, x.Due, x.RuleId, x.Done, calendar.WorkingDaysBetween(today, x.Due)))],
+            CaseActions.Next(c, scope), d.Steps, d.MajorPublicInterest, d.SeveralLegalRelations, c.Version);
+    }
+
+    /// <summary>Personal data (ID number, address, phone) only for the agency's officers, heads and reviewers and for supervisors (APL-50).</summary>
+    private static PartyView Party(AccessScope scope, CaseFile c)
+    {
+        var p = c.Party;
+        var full = (c.AgencyId == scope.AgencyId && (scope.IsInRole(Roles.Officer) || scope.IsInRole(Roles.Head) || scope.IsInRole(Roles.Reviewer)))
+            || scope.IsInRole(Roles.Supervisor);
+        return full
+            ? new PartyView(p.Kind, p.Name, p.IdNumber ?? p.CreditCode ?? string.Empty, p.LegalRepresentative, p.Address, p.Phone, false)
+            : new PartyView(p.Kind, p.Name, p.MaskedIdentifier, p.LegalRepresentative, "***", p.Phone is null ? null : "***", true);
+    }
+
+    private static string PowerName(string json)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        return doc.RootElement.TryGetProperty("power", out var p) && p.TryGetProperty("name", out var n) ? n.GetString() ?? string.Empty : string.Empty;
+    }
+}

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sanxiang.Cases.Persistence;
+using Sanxiang.Web.Tests.Infrastructure;
+
+namespace Sanxiang.Web.Tests;
+
+/// <summary>
+/// One general-procedure case over the JSON API, from clue to archive, with the clock moved across the 2026
+/// Spring Festival: hearing request within APL-64's window, hearing notice refused when too short, the APL-58
+/// review gate, collective discussion, service, a late payment with the APL-72 surcharge matched from a bank
+/// file, closing, archiving, and then every change refused with 409 naming GB118-REC-4.
+/// </summary>
+public sealed class CaseApiTests(ClockFactory app) : IClassFixture<ClockFactory>
+{
+    [Fact]
+    public async Task AGeneralCase_FromClueToArchive_EnforcesTheRules()
+    {
+        var clock = app.Clock;
+        var officer = await ClientAsync("officer.market");
+        var head = await ClientAsync("head.market");
+        var reviewer = await ClientAsync("reviewer.market");
+        var (wang, li, zhang) = (await OfficerIdAsync(officer, "王建国"), await OfficerIdAsync(officer, "李秀英"), await OfficerIdAsync(officer, "杨帆"));
+        var power = await PowerIdAsync(officer, "SJ-CF-001");
+
+        using var created = await officer.PostJsonAsync("/api/cases", new
+        {
+            powerId = power,
+            party = new { kind = "Person", name = "赵某某", idNumber = "110105199003070017", address = "安平县城关镇幸福路1号", phone = "13800000000" },
+            summary = "销售超过保质期的食品",
+            actOn = "2026-02-01",
+            discoveredOn = "2026-02-08",
+            harmsSafety = false,
+            officerIds = new[] { wang, li },
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.ReadDocumentAsync()).RootElement.GetProperty("id").GetGuid();
+        var url = $"/api/cases/{id}";
+
+        await OkAsync(officer, $"{url}/request-filing", new { });
+        await RefusedAsync(officer, $"{url}/approve-filing", new { }, HttpStatusCode.Forbidden, null);
+        await OkAsync(head, $"{url}/approve-filing", new { });
+        await OkAsync(officer, $"{url}/evidence", new { kind = "物证", description = "过期食品20袋", collectedOn = "2026-02-09", lawfullyObtained = true });
+        var penalty = new { kinds = new[] { "Fine" }, fineFen = 60_000_00L, confiscationFen = 0L, level = "Minor" };
+
+        clock.MoveTo(new DateOnly(2026, 2, 12));
+        await OkAsync(officer, $"{url}/notice", new { penalty, facts = "销售超过保质期的食品20袋", reasons = "违反《食品安全法》第三十四条第十项", servedOn = "2026-02-12" });
+        var view = await ViewAsync(officer, url);
+        view.GetProperty("notices")[0].GetProperty("hearingRequestDeadline").GetString().ShouldBe("2026-02-26"); // 13, 14 (make-up), 24, 25, 26
+        await RefusedAsync(officer, $"{url}/decision", Decision(penalty), HttpStatusCode.UnprocessableEntity, "APL-62");
+
+        clock.MoveTo(new DateOnly(2026, 2, 25));
+        officer = await ClientAsync("officer.market");
+        head = await ClientAsync("head.market");
+        reviewer = await ClientAsync("reviewer.market");
+        await OkAsync(officer, $"{url}/hearing-request", new { on = "2026-02-25" });
+        await RefusedAsync(officer, $"{url}/hearing-schedule", new { noticeServedOn = "2026-02-25", hearingOn = "2026-03-04", presidingOfficerId = zhang }, HttpStatusCode.UnprocessableEntity, "APL-64");
+        await RefusedAsync(officer, $"{url}/hearing-schedule", new { noticeServedOn = "2026-02-25", hearingOn = "2026-03-06", presidingOfficerId = wang }, HttpStatusCode.UnprocessableEntity, "APL-64");
+        await OkAsync(officer, $"{url}/hearing-schedule", new { noticeServedOn = "2026-02-25", hearingOn = "2026-03-06", presidingOfficerId = zhang });
+
+        clock.MoveTo(new DateOnly(2026, 3, 6));
+        officer = await ClientAsync("officer.market");
+        head = await ClientAsync("head.market");
+        reviewer = await ClientAsync("reviewer.market");
+        await OkAsync(officer, $"{url}/hearing-record", new { partyAttended = true, transcriptSummary = "当事人承认违法事实，请求从轻处罚" });
+        await RefusedAsync(officer, $"{url}/decision", Decision(penalty), HttpStatusCode.UnprocessableEntity, "APL-58");
+        await RefusedAsync(officer, $"{url}/review", new { outcome = "Penalty", penalty, passed = true, opinion = "同意" }, HttpStatusCode.Forbidden, null);
+        await OkAsync(reviewer, $"{url}/review", new { outcome = "Penalty", penalty, passed = true, opinion = "事实清楚，证据确凿，程序合法，同意" });
+        await RefusedAsync(officer, $"{url}/decision", Decision(penalty), HttpStatusCode.UnprocessableEntity, "APL-57");
+        await OkAsync(head, $"{url}/discussion", new { outcome = "Penalty", penalty, participants = "局长、分管副局长、法规科长", conclusion = "同意罚款六万元" });
+        await OkAsync(officer, $"{url}/decision", Decision(penalty));
+        await OkAsync(officer, $"{url}/service", new { method = "Direct", servedOn = "2026-03-06", recipient = "赵某某", electronicConsent = false });
+        view = await ViewAsync(officer, url);
+        var payment = view.GetProperty("payment");
+        payment.GetProperty("dueOn").GetString().ShouldBe("2026-03-23"); // 6 March + 15 days = Saturday 21 → Monday 23
+        var reference = payment.GetProperty("reference").GetString()!;
+
+        clock.MoveTo(new DateOnly(2026, 3, 30));
+        officer = await ClientAsync("officer.market");
+        head = await ClientAsync("head.market");
+        view = await ViewAsync(officer, url);
+        view.GetProperty("payment").GetProperty("surchargeFen").GetInt64().ShouldBe(12_600_00); // 7 days × 3 % × 60,000 yuan
+        await RefusedAsync(officer, $"{url}/closing", new { summary = "结案" }, HttpStatusCode.UnprocessableEntity, "APL-67");
+
+        var bad = $"交易流水号,缴款编号,金额（元）,缴款日期\nB1,{reference},60000,2026-03-30\nB2,NOSUCHREF,12600,2026-03-30\n";
+        using (var r = await UploadAsync(officer, bad))
+        {
+            r.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+            (await r.Content.ReadAsStringAsync()).ShouldContain("第3行");
+        }
+
+        (await ViewAsync(officer, url)).GetProperty("payment").GetProperty("paidFen").GetInt64().ShouldBe(0); // all or nothing
+        var good = $"交易流水号,缴款编号,金额（元）,缴款日期\nB1,{reference},60000,2026-03-30\nB2,{reference},12600.00,2026-03-30\n";
+        using (var r = await UploadAsync(officer, good))
+        {
+            r.StatusCode.ShouldBe(HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+        }
+
+        using (var again = await UploadAsync(officer, good))
+        {
+            (await again.ReadDocumentAsync()).RootElement.GetProperty("alreadyImported").GetInt32().ShouldBe(2);
+        }
+
+        view = await ViewAsync(officer, url);
+        view.GetProperty("payment").GetProperty("outstandingFen").GetInt64().ShouldBe(0);
+        await OkAsync(officer, $"{url}/closing", new { summary = "罚款及加处罚款已缴清" });
+        await OkAsync(head, $"{url}/approve-closing", new { });
+        await OkAsync(officer, $"{url}/archive", new { });
+
+        var before = await CaseRowAsync(id);
+        foreach (var (action, body) in new (string, object)[] { ("evidence", new { kind = "书证", description = "补充", collectedOn = "2026-03-30", lawfullyObtained = true }), ("remedy", new { kind = "Litigation", startedOn = "2026-03-30" }), ("archive", new { }) })
+        {
+            await RefusedAsync(officer, $"{url}/{action}", body, HttpStatusCode.Conflict, "GB118-REC-4");
+        }
+
+        (await CaseRowAsync(id)).ShouldBe(before);
+    }
+
+    private static object Decision(object penalty) => new { outcome = "Penalty", penalty, facts = "销售超过保质期的食品20袋", reasons = "依据《食品安全法》第一百二十四条第一款" };
+
+    private async Task<HttpClient> ClientAsync(string user) => await (await app.SignedInAsync(user)).WithAntiforgeryHeaderAsync();
+
+    private static async Task OkAsync(HttpClient client, string url, object body)
+    {
+        using var r = await client.PostJsonAsync(url, body);
+        r.StatusCode.ShouldBe(HttpStatusCode.NoContent, $"{url}: {await r.Content.ReadAsStringAsync()}");
+    }
+
+    private static async Task RefusedAsync(HttpClient client, string url, object body, HttpStatusCode status, string? ruleId)
+    {
+        using var r = await client.PostJsonAsync(url, body);
+        var text = await r.Content.ReadAsStringAsync();
+        r.StatusCode.ShouldBe(status, $"{url}: {text}");
+        r.Content.Headers.ContentType?.MediaType.ShouldBe(Api.ProblemJson);
+        if (ruleId is not null)
+        {
+            JsonDocument.Parse(text).RootElement.GetProperty("ruleId").GetString().ShouldBe(ruleId, text);
+        }
+    }
+
+    private static async Task<JsonElement> ViewAsync(HttpClient client, string url)
+    {
+        using var r = await client.GetAsync(url);
+        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return (await r.ReadDocumentAsync()).RootElement.Clone();
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv)
+    {
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        content.Add(file, "file", "bank.csv");
+        return await client.PostAsync("/api/cases/payments/import", content);
+    }
+
+    private static async Task<Guid> OfficerIdAsync(HttpClient client, string name)
+    {
+        var doc = await (await client.GetAsync($"/api/registry/officers?search={Uri.EscapeDataString(name)}")).ReadDocumentAsync();
+        return doc.RootElement.GetProperty("items")[0].GetProperty("id").GetGuid();
+    }
+
+    private static async Task<Guid> PowerIdAsync(HttpClient client, string code)
+    {
+        var doc = await (await client.GetAsync($"/api/registry/powers?search={code}")).ReadDocumentAsync();
+        return doc.RootElement.GetProperty("items")[0].GetProperty("id").GetGuid();
+    }
+
+    private async Task<string> CaseRowAsync(Guid id)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<CasesDbContext>();
+        var c = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == id);
+        return $"{c.Version}|{c.Stage}|{c.DetailsJson}";
+    }
+}
