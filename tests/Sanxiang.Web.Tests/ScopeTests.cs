@@ -50,6 +50,14 @@ public sealed class ScopeTests(NoTwoFactorFactory app) : IClassFixture<NoTwoFact
         ["PUT /api/registry/powers/{id:guid}/benchmark"] = t => t.NotFoundAsync(HttpMethod.Put, id => $"/api/registry/powers/{id}/benchmark", b => b.FirstPower, Body(Benchmark())),
         ["GET /api/registry/powers/export"] = t => t.NotFoundAsync(HttpMethod.Get, id => $"/api/registry/powers/export?agencyId={id}", b => b.AgencyId),
         ["POST /api/registry/powers/import"] = t => t.RefusedAsIfBDidNotExistAsync(c => c.Client.PostAsync($"/api/registry/powers/import?agencyId={c.Target}", Upload(PowerCsv))),
+
+        // The working-day calendar is national reference data: everyone reads the same, only administrators change it.
+        ["GET /api/registry/calendar/{year:int}"] = t => t.NationalDataAsync("/api/registry/calendar/2026"),
+        ["GET /api/registry/calendar/deadline"] = t => t.NationalDataAsync("/api/registry/calendar/deadline?from=2026-02-12&workingDays=5"),
+        ["POST /api/registry/calendar/days"] = t => t.AdministratorsOnlyAsync(HttpMethod.Post, "/api/registry/calendar/days", new { date = "2026-03-10", kind = "Holiday", name = "越权新增" }),
+        ["PUT /api/registry/calendar/days/{date}"] = t => t.AdministratorsOnlyAsync(HttpMethod.Put, "/api/registry/calendar/days/2026-02-14", new { kind = "Holiday", name = "越权修改" }),
+        ["DELETE /api/registry/calendar/days/{date}"] = t => t.AdministratorsOnlyAsync(HttpMethod.Delete, "/api/registry/calendar/days/2026-02-14", null),
+        ["POST /api/registry/calendar/{year:int}/confirm"] = t => t.AdministratorsOnlyAsync(HttpMethod.Post, "/api/registry/calendar/2027/confirm", new { notice = "越权核对" }),
     };
 
     private const string OfficerCsv = "姓名,身份证号,执法证号,执法领域,发证日期,有效期至,辅助人员,法律职业资格\n";
@@ -161,6 +169,41 @@ public sealed class ScopeTests(NoTwoFactorFactory app) : IClassFixture<NoTwoFact
         await NoLeakAsync(forB, b);
         (await RegistrySnapshot.ReadAsync(app, B)).Fingerprint.ShouldBe(b.Fingerprint, "B's data changed");
     }
+
+    /// <summary>National data: the same answer for everyone signed in, and nothing of B in it.</summary>
+    private async Task NationalDataAsync(string url)
+    {
+        var client = await OfficerAsync();
+        var b = await RegistrySnapshot.ReadAsync(app, B);
+
+        using var response = await client.GetAsync(url);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await NoLeakAsync(response, b);
+        using var asHead = await (await app.SignedInAsync("head.urban")).GetAsync(url);
+        (await asHead.Content.ReadAsStringAsync()).ShouldBe(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A calendar change by an officer: 403 (the Administrator role is required), and the calendar is unchanged.</summary>
+    private async Task AdministratorsOnlyAsync(HttpMethod method, string url, object? body)
+    {
+        var client = await OfficerAsync();
+        var before = await CalendarFingerprintAsync(client);
+
+        using var request = new HttpRequestMessage(method, url);
+        if (body is not null)
+        {
+            request.Content = System.Net.Http.Json.JsonContent.Create(body, body.GetType(), options: Api.Json);
+        }
+
+        using var response = await client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, $"{method} {url}");
+        (await CalendarFingerprintAsync(client)).ShouldBe(before, "the calendar changed");
+    }
+
+    private static async Task<string> CalendarFingerprintAsync(HttpClient client) =>
+        await client.GetStringAsync("/api/registry/calendar/2026") + await client.GetStringAsync("/api/registry/calendar/2027");
 
     private async Task EmptyPageAsync(string url)
     {

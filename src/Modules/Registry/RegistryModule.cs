@@ -11,13 +11,14 @@ using Sanxiang.Registry.Contracts;
 using Sanxiang.Registry.Demo;
 using Sanxiang.Registry.Features;
 using Sanxiang.Registry.Features.Agencies;
+using Sanxiang.Registry.Features.Calendar;
 using Sanxiang.Registry.Features.Officers;
 using Sanxiang.Registry.Features.Powers;
 using Sanxiang.Registry.Persistence;
 
 namespace Sanxiang.Registry;
 
-/// <summary>The Registry module: agencies, officers and certificates, powers and discretion benchmarks.</summary>
+/// <summary>The Registry module: agencies, officers and certificates, powers and discretion benchmarks, the working-day calendar.</summary>
 public static class RegistryModule
 {
     public static IServiceCollection AddRegistryModule(this IServiceCollection services)
@@ -40,6 +41,13 @@ public static class RegistryModule
         services.AddScoped<OfficerExport>();
         services.AddScoped<PowerImport>();
         services.AddScoped<PowerExport>();
+
+        // The working-day calendar: one in-memory table per process (IWorkingDayCalendar), loaded at start-up by
+        // the reference-data step and reloaded after each change (docs/decisions/0008).
+        services.AddSingleton<WorkingDayCalendar>();
+        services.AddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<WorkingDayCalendar>());
+        services.AddScoped<IReferenceDataLoader, CalendarReferenceData>();
+        services.AddScoped<CalendarFeatures>();
         return services;
     }
 
@@ -111,6 +119,7 @@ public static class RegistryModule
         });
 
         ImportExportEndpoints.MapImportExport(api);
+        CalendarEndpoints.MapCalendar(api);
         return app;
     }
 

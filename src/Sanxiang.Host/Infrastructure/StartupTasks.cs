@@ -3,7 +3,10 @@ using Sanxiang.Kernel.Persistence;
 
 namespace Sanxiang.Host.Infrastructure;
 
-/// <summary>Applies every module's migrations, then loads the demo data when configured (first start only).</summary>
+/// <summary>
+/// Applies every module's migrations, then loads the reference data (every start, never overwriting edits), then
+/// the demo data when configured (first start only).
+/// </summary>
 public static partial class StartupTasks
 {
     public static async Task MigrateAndSeedAsync(IServiceProvider services, bool seedDemo, CancellationToken ct = default)
@@ -20,6 +23,14 @@ public static partial class StartupTasks
             foreach (var migrator in scope.ServiceProvider.GetServices<IModuleMigrator>())
             {
                 await migrator.MigrateAsync(ct);
+            }
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            foreach (var loader in scope.ServiceProvider.GetServices<IReferenceDataLoader>())
+            {
+                await loader.LoadAsync(ct);
             }
         }
 

@@ -21,3 +21,13 @@ public interface IDemoDataSeeder
 
     Task SeedAsync(CancellationToken ct = default);
 }
+
+/// <summary>
+/// Loads a module's reference data (national data every installation needs, such as the official holiday
+/// calendar) on every start, after the migrations and before the demo data. Idempotent, and it must never
+/// overwrite what an administrator has edited.
+/// </summary>
+public interface IReferenceDataLoader
+{
+    Task LoadAsync(CancellationToken ct = default);
+}

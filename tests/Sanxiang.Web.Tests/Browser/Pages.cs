@@ -66,3 +66,22 @@ public sealed class ImportPage(IPage page)
         await page.GetByRole(AriaRole.Button, new() { Name = "上传并导入" }).ClickAsync();
     }
 }
+
+public sealed class CalendarPage(IPage page)
+{
+    public async Task OpenAsync(int year) => await page.GotoAsync($"/Registry/Calendar?year={year}");
+
+    /// <summary>A day's cell in the month grid.</summary>
+    public ILocator Day(string isoDate) => page.Locator($"td[data-date='{isoDate}']");
+
+    public ILocator Entry(string isoDate) => page.Locator($"#calendar-days tr[data-date='{isoDate}']");
+
+    public async Task AddAsync(string isoDate, string kind, string name, string source)
+    {
+        await page.GetByLabel("日期", new() { Exact = true }).FillAsync(isoDate);
+        await page.GetByLabel("类型").SelectOptionAsync(kind);
+        await page.GetByLabel("名称", new() { Exact = true }).FillAsync(name);
+        await page.GetByLabel("依据", new() { Exact = true }).FillAsync(source);
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+    }
+}

@@ -13,8 +13,27 @@ namespace Sanxiang.Web.Tests.Infrastructure;
 /// </summary>
 public class SanxiangFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _keysDirectory = Directory.CreateTempSubdirectory("sanxiang-keys-").FullName;
+    private readonly string _keysDirectory;
+    private readonly bool _ownsDatabase;
     private TestDatabase? _database;
+
+    public SanxiangFactory()
+        : this(null, null)
+    {
+    }
+
+    /// <summary>
+    /// The app over an existing database and keys directory (a restart): both are left in place on dispose.
+    /// Without them, a fresh database and keys directory owned (and removed) by this factory.
+    /// </summary>
+    protected SanxiangFactory(TestDatabase? database, string? keysDirectory)
+    {
+        _database = database;
+        _ownsDatabase = database is null;
+        _keysDirectory = keysDirectory ?? Directory.CreateTempSubdirectory("sanxiang-keys-").FullName;
+    }
+
+    public string KeysDirectory => _keysDirectory;
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("InitializeAsync has not run");
 
@@ -23,9 +42,12 @@ public class SanxiangFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Roles that must use a second factor; null keeps the app's default (administrator, supervisor).</summary>
     protected virtual string[]? TwoFactorRoles => null;
 
+    /// <summary>Demo:Seed for this app (true: the demo county and logins).</summary>
+    protected virtual bool SeedDemo => true;
+
     public virtual async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database ??= await TestDatabase.CreateAsync();
 
         // Starts the host now: migrations and demo data are in place before the first test runs.
         StartServer();
@@ -43,6 +65,11 @@ public class SanxiangFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual async Task DisposeFixtureAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         if (_database is not null)
         {
             await _database.DisposeAsync();
@@ -66,7 +93,7 @@ public class SanxiangFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("DataProtection:KeysPath", _keysDirectory);
         builder.UseSetting("Ledger:KeyFile", Path.Combine(_keysDirectory, "ledger-signer.key"));
-        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
         if (TwoFactorRoles is { } roles)
         {
             // appsettings.json lists two roles: overwrite both array slots.

@@ -29,6 +29,13 @@ internal abstract class RegistryPageModel(IAccessScopeProvider scopes) : PageMod
 
     public string Invalid(string field) => ErrorFor(field) is null ? "false" : "true";
 
+    /// <summary>The caller's scope only (pages about national data such as the working-day calendar).</summary>
+    protected async Task<AccessScope> LoadScopeAsync(CancellationToken ct)
+    {
+        Scope = await scopes.GetAsync(ct);
+        return Scope;
+    }
+
     protected async Task<AccessScope> LoadScopeAsync(IAgencyDirectory agencies, CancellationToken ct)
     {
         Scope = await scopes.GetAsync(ct);

@@ -18,6 +18,8 @@ internal sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> opti
 
     public DbSet<Power> Powers => Set<Power>();
 
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -89,6 +91,27 @@ internal sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> opti
                 l.Property(x => x.Level).ValueGeneratedNever();
                 l.Property(x => x.Circumstances).HasMaxLength(500);
                 l.Property(x => x.OtherSanctions).HasMaxLength(200);
+            });
+            b.Ignore(x => x.DomainEvents);
+        });
+
+        modelBuilder.Entity<CalendarYear>(b =>
+        {
+            b.ToTable("registry_calendar_years");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.HasIndex(x => x.Year).IsUnique();
+            b.Property(x => x.Notice).HasMaxLength(CalendarYear.SourceMaxLength);
+            b.Property(x => x.Version).IsConcurrencyToken();
+            b.OwnsMany(x => x.Days, d =>
+            {
+                d.ToTable("registry_calendar_days");
+                d.WithOwner().HasForeignKey("CalendarYearId");
+                d.HasKey("CalendarYearId", nameof(CalendarDay.Date));
+                d.Property(x => x.Date).ValueGeneratedNever();
+                d.HasIndex(x => x.Date).IsUnique();
+                d.Property(x => x.Name).HasMaxLength(CalendarYear.NameMaxLength);
+                d.Property(x => x.Source).HasMaxLength(CalendarYear.SourceMaxLength);
             });
             b.Ignore(x => x.DomainEvents);
         });
