@@ -30,7 +30,7 @@ internal sealed class CaseBuilder
 
     public CaseRuleOptions Rules { get; } = new();
 
-    public TestCalendar Calendar { get; } = new();
+    public IWorkingDayCalendar Calendar { get; } = WorkingDayCalendars.Shipped();
 
     public CaseContext Ctx(bool head = false, bool reviewer = false) =>
         new(new CaseActor(head ? "head" : reviewer ? "reviewer" : "officer", head, reviewer), new DateTimeOffset(Today.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)), Today, Rules, Calendar);
