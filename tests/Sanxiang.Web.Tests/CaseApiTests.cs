@@ -24,7 +24,7 @@ public sealed class CaseApiTests(ClockFactory app) : IClassFixture<ClockFactory>
         var officer = await ClientAsync("officer.market");
         var head = await ClientAsync("head.market");
         var reviewer = await ClientAsync("reviewer.market");
-        var (wang, li, zhang) = (await OfficerIdAsync(officer, "王建国"), await OfficerIdAsync(officer, "李秀英"), await OfficerIdAsync(officer, "杨帆"));
+        var (wang, li, zhang) = (await OfficerIdAsync(officer, "王建国"), await OfficerIdAsync(officer, "李秀英"), await OfficerIdAsync(officer, "赵磊"));
         var power = await PowerIdAsync(officer, "SJ-CF-001");
 
         using var created = await officer.PostJsonAsync("/api/cases", new
@@ -48,6 +48,7 @@ public sealed class CaseApiTests(ClockFactory app) : IClassFixture<ClockFactory>
         var penalty = new { kinds = new[] { "Fine" }, fineFen = 60_000_00L, confiscationFen = 0L, level = "Minor" };
 
         clock.MoveTo(new DateOnly(2026, 2, 12));
+        officer = await ClientAsync("officer.market"); // a moved clock ends the 30-minute sessions
         await OkAsync(officer, $"{url}/notice", new { penalty, facts = "销售超过保质期的食品20袋", reasons = "违反《食品安全法》第三十四条第十项", servedOn = "2026-02-12" });
         var view = await ViewAsync(officer, url);
         view.GetProperty("notices")[0].GetProperty("hearingRequestDeadline").GetString().ShouldBe("2026-02-26"); // 13, 14 (make-up), 24, 25, 26
