@@ -10,7 +10,7 @@ namespace Sanxiang.Web.Tests.Browser;
 /// The app on a real Kestrel port over a fresh database, and Debian's Chromium driven by Playwright
 /// (never a downloaded browser). Screenshots go to artifacts/screenshots at the repository root.
 /// </summary>
-public sealed class BrowserFixture : SanxiangFactory
+public class BrowserFixture : SanxiangFactory
 {
     public const string Chromium = "/usr/bin/chromium";
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Sanxiang.Web.Tests.Infrastructure;
 
 /// <summary>
@@ -24,19 +20,11 @@ public sealed class MovableClock(DateTimeOffset start) : TimeProvider
 }
 
 /// <summary>The application over a fresh database with a movable clock, starting on a Monday before the 2026 Spring Festival.</summary>
-public class ClockFactory : SanxiangFactory
+public sealed class ClockFactory : SanxiangFactory
 {
-    public MovableClock Clock { get; } = new(new DateTimeOffset(2026, 2, 9, 9, 0, 0, TimeSpan.FromHours(8)));
+    public static DateTimeOffset Start => new(2026, 2, 9, 9, 0, 0, TimeSpan.FromHours(8));
+
+    public override MovableClock Clock { get; } = new(Start);
 
     protected override string[]? TwoFactorRoles => ["none"];
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(s =>
-        {
-            s.RemoveAll<TimeProvider>();
-            s.AddSingleton<TimeProvider>(Clock);
-        });
-    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Sanxiang.Kernel.Persistence;
 
@@ -103,8 +104,20 @@ public class SanxiangFactory : WebApplicationFactory<Program>, IAsyncLifetime
             }
         }
 
+        if (Clock is { } clock)
+        {
+            builder.ConfigureServices(s =>
+            {
+                s.RemoveAll<TimeProvider>();
+                s.AddSingleton<TimeProvider>(clock);
+            });
+        }
+
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
+
+    /// <summary>A movable clock for tests that cross legal deadlines; null: the system clock.</summary>
+    public virtual MovableClock? Clock => null;
 }
 
 /// <summary>The application with the second factor switched off, for tests about something else.</summary>

@@ -87,7 +87,11 @@ internal static class CaseActions
             case CaseStage.Served:
                 if (d.Payment is { SettledOn: null })
                 {
-                    yield return new("on-the-spot", "当场收缴罚款", Roles.Officer);
+                    if (d.Service?.Method == ServiceMethod.OnTheSpot)
+                    {
+                        yield return new("on-the-spot", "当场收缴罚款", Roles.Officer);
+                    }
+
                     yield return new("deferral", "批准延期缴纳", Roles.Head);
                     yield return new("demand", "送达催告书", Roles.Officer);
                     yield return new("court", "申请法院强制执行", Roles.Head);

@@ -99,7 +99,7 @@ internal sealed class ActModel(IAccessScopeProvider scopes, CaseCommands command
         Case = await queries.GetAsync(scope, id, ct);
         Officers = await directory.OfficersOfAgencyAsync(Case.AgencyId, ct);
         ViewData["Title"] = Titles[action];
-        Breadcrumbs(("首页", "/"), ("案件办理", "/Cases"), (Case.Number, $"/Cases/Details/{id}"), (Titles[action], null));
+        Breadcrumbs(("案件办理", "/Cases"), (Case.Number, $"/Cases/Details/{id}"), (Titles[action], null));
         return true;
     }
 

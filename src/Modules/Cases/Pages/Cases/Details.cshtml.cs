@@ -18,7 +18,7 @@ internal sealed class DetailsModel(IAccessScopeProvider scopes, CaseQueries quer
         Today = ChinaTime.Today(clock);
         Case = await queries.GetAsync(scope, id, ct);
         ViewData["Title"] = $"案件 {Case.Number}";
-        Breadcrumbs(("首页", "/"), ("案件办理", "/Cases"), (Case.Number, null));
+        Breadcrumbs(("案件办理", "/Cases"), (Case.Number, null));
         return Page();
     }
 }

@@ -44,6 +44,6 @@ internal sealed class IndexModel(IAccessScopeProvider scopes, CaseQueries querie
             ["mine"] = Mine ? "true" : null,
             ["dueSoon"] = DueSoon ? "true" : null,
         }, Result.Total);
-        Breadcrumbs(("首页", "/"), ("案件办理", null));
+        Breadcrumbs(("案件办理", null));
     }
 }

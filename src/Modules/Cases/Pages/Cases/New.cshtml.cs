@@ -45,7 +45,7 @@ internal sealed class NewModel(IAccessScopeProvider scopes, CaseCommands command
         Today = ChinaTime.Today(clock);
         Powers = [.. (await directory.PowersOfAgencyAsync(scope.AgencyId, Today, ct)).Where(p => p.Category == PowerCategory.Penalty)];
         Officers = await directory.OfficersOfAgencyAsync(scope.AgencyId, ct);
-        Breadcrumbs(("首页", "/"), ("案件办理", "/Cases"), ("登记案件线索", null));
+        Breadcrumbs(("案件办理", "/Cases"), ("登记案件线索", null));
         return scope;
     }
 }

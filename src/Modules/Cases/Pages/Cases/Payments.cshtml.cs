@@ -14,7 +14,7 @@ internal sealed class PaymentsModel(IAccessScopeProvider scopes, PaymentImport i
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadScopeAsync(ct);
-        Breadcrumbs(("首页", "/"), ("案件办理", "/Cases"), ("导入银行缴款记录", null));
+        Breadcrumbs(("案件办理", "/Cases"), ("导入银行缴款记录", null));
     }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)

@@ -46,7 +46,7 @@ internal sealed class SummaryModel(IAccessScopeProvider scopes, CaseCommands com
         Today = ChinaTime.Today(clock);
         Powers = [.. (await directory.PowersOfAgencyAsync(scope.AgencyId, Today, ct)).Where(p => p.Category == PowerCategory.Penalty)];
         Officers = await directory.OfficersOfAgencyAsync(scope.AgencyId, ct);
-        Breadcrumbs(("首页", "/"), ("案件办理", "/Cases"), ("当场处罚", null));
+        Breadcrumbs(("案件办理", "/Cases"), ("当场处罚", null));
         return scope;
     }
 }
