@@ -28,6 +28,7 @@ public static class CasesModule
         services.AddScoped<CaseCommands>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<PaymentImport>();
+        services.AddScoped<IDemoDataSeeder, Demo.CasesDemoData>();
         return services;
     }
 
