@@ -28,22 +28,41 @@ public abstract class HashSuite
     }
 
     /// <summary>RFC 6962 leaf hash: H(0x00 || entry).</summary>
-    public virtual byte[] LeafHash(ReadOnlySpan<byte> entry)
+    public byte[] LeafHash(ReadOnlySpan<byte> entry)
+    {
+        var result = new byte[Size];
+        LeafHash(entry, result);
+        return result;
+    }
+
+    /// <summary>RFC 6962 leaf hash H(0x00 || entry) into <paramref name="destination"/> (at least 32 bytes).</summary>
+    public virtual void LeafHash(ReadOnlySpan<byte> entry, Span<byte> destination)
     {
         var buffer = entry.Length < 1024 ? stackalloc byte[entry.Length + 1] : new byte[entry.Length + 1];
         buffer[0] = 0x00;
         entry.CopyTo(buffer[1..]);
-        return Hash(buffer);
+        Hash(buffer, destination);
     }
 
     /// <summary>RFC 6962 interior node hash: H(0x01 || left || right).</summary>
-    public virtual byte[] NodeHash(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
+    public byte[] NodeHash(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
+    {
+        var result = new byte[Size];
+        NodeHash(left, right, result);
+        return result;
+    }
+
+    /// <summary>
+    /// RFC 6962 interior node hash H(0x01 || left || right) into <paramref name="destination"/> (at least 32
+    /// bytes), which may overlap either input.
+    /// </summary>
+    public virtual void NodeHash(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
     {
         Span<byte> buffer = stackalloc byte[1 + (2 * Size)];
         buffer[0] = 0x01;
         left.CopyTo(buffer[1..]);
         right.CopyTo(buffer[(1 + Size)..]);
-        return Hash(buffer);
+        Hash(buffer, destination);
     }
 
     public static readonly HashSuite Sha256 = new Sha256Suite();
@@ -52,7 +71,18 @@ public abstract class HashSuite
     {
         public override string Name => "sha256";
 
-        public override void Hash(ReadOnlySpan<byte> data, Span<byte> destination) => SHA256.HashData(data, destination);
+        // Through libcrypto with a reused context when it loads (Crypto/OpenSslSha256.cs), else .NET's one-shot.
+        public override void Hash(ReadOnlySpan<byte> data, Span<byte> destination)
+        {
+            if (Crypto.OpenSslSha256.IsAvailable)
+            {
+                Crypto.OpenSslSha256.Hash(data, destination);
+            }
+            else
+            {
+                SHA256.HashData(data, destination);
+            }
+        }
 
         public override IncrementalHasher CreateIncremental() => new Sha256Incremental();
 

@@ -19,6 +19,7 @@ public static class LedgerModule
         services.AddDbContext<LedgerDbContext>((sp, o) => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Configure(o));
         services.AddScoped<IModuleMigrator, LedgerMigrator>();
         services.AddSingleton<LedgerKeys>();
+        services.AddSingleton<StoredHashCache>();
         services.AddSingleton<Sequencer>();
         services.AddScoped<ProofCheck>();
         services.AddHostedService<SequencerService>();

@@ -41,25 +41,41 @@ public static class EntryBundle
     /// <summary>Splits a bundle into its entries; a truncated length or entry is a <see cref="FormatException"/>.</summary>
     public static List<byte[]> Decode(ReadOnlySpan<byte> bundle)
     {
-        var entries = new List<byte[]>();
-        while (!bundle.IsEmpty)
+        var ranges = new List<Range>();
+        Split(bundle, ranges);
+        var entries = new List<byte[]>(ranges.Count);
+        foreach (var range in ranges)
         {
-            if (bundle.Length < 2)
-            {
-                throw new FormatException($"Entry bundle truncated in the length of entry {entries.Count}.");
-            }
-
-            var length = BinaryPrimitives.ReadUInt16BigEndian(bundle);
-            if (bundle.Length < 2 + length)
-            {
-                throw new FormatException($"Entry bundle truncated in entry {entries.Count} ({length} bytes announced, {bundle.Length - 2} left).");
-            }
-
-            entries.Add(bundle.Slice(2, length).ToArray());
-            bundle = bundle[(2 + length)..];
+            entries.Add(bundle[range].ToArray());
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// Where each entry of a bundle lies (replacing the contents of <paramref name="ranges"/>), without copying;
+    /// a truncated length or entry is a <see cref="FormatException"/>.
+    /// </summary>
+    internal static void Split(ReadOnlySpan<byte> bundle, List<Range> ranges)
+    {
+        ranges.Clear();
+        var position = 0;
+        while (position < bundle.Length)
+        {
+            if (bundle.Length - position < 2)
+            {
+                throw new FormatException($"Entry bundle truncated in the length of entry {ranges.Count}.");
+            }
+
+            var length = BinaryPrimitives.ReadUInt16BigEndian(bundle[position..]);
+            if (bundle.Length - position < 2 + length)
+            {
+                throw new FormatException($"Entry bundle truncated in entry {ranges.Count} ({length} bytes announced, {bundle.Length - position - 2} left).");
+            }
+
+            ranges.Add(new Range(position + 2, position + 2 + length));
+            position += 2 + length;
+        }
     }
 
     /// <summary>

@@ -65,14 +65,8 @@ public static partial class MerkleLog
     }
 
     /// <summary>H(0x01 || left || right) into <paramref name="destination"/>, which may alias an input.</summary>
-    internal static void NodeHash(HashSuite suite, ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
-    {
-        Span<byte> buffer = stackalloc byte[1 + (2 * HashSuite.Size)];
-        buffer[0] = 0x01;
-        left.CopyTo(buffer[1..]);
-        right.CopyTo(buffer[(1 + HashSuite.Size)..]);
-        suite.Hash(buffer, destination);
-    }
+    internal static void NodeHash(HashSuite suite, ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination) =>
+        suite.NodeHash(left, right, destination);
 
     internal static async ValueTask<IReadOnlyList<byte[]>> ReadAsync(
         IHashReader reader, long[] indexes, CancellationToken cancellationToken)

@@ -37,56 +37,31 @@ public static class LogVerifier
         }
 
         var size = checkpoint.Size;
-        var stack = new Stack<(byte[] Hash, int Height)>();
-        var upper = new List<List<byte[]>>(); // upper[k] = perfect-subtree hashes of height 8(k+1), left to right
+        var frontier = new Frontier(suite);
+        var ranges = new List<Range>(Tile.FullWidth);
         for (long start = 0; start < size; start += Tile.FullWidth)
         {
             var width = (int)Math.Min(Tile.FullWidth, size - start);
             var tile = new Tile(0, start / Tile.FullWidth, width);
             var bundle = await fetch(tile.ToEntries().Path, ct);
-            List<byte[]> entries;
-            try
-            {
-                entries = bundle is null ? [] : EntryBundle.Decode(bundle);
-            }
-            catch (FormatException)
-            {
-                return Bad(size, start, "条目包格式错误");
-            }
-
             var hashes = await fetch(tile.Path, ct);
-            for (var i = 0; i < width; i++)
+            var (bad, why) = CheckTile(frontier, ranges, bundle, hashes, width);
+            if (why is not null)
             {
-                if (i >= entries.Count)
-                {
-                    return Bad(size, start + i, "条目缺失");
-                }
-
-                var leaf = suite.LeafHash(entries[i]);
-                if (hashes is null || hashes.Length != width * HashSuite.Size || !hashes.AsSpan(i * HashSuite.Size, HashSuite.Size).SequenceEqual(leaf))
-                {
-                    return Bad(size, start + i, "条目与已存储的叶哈希不一致（条目或哈希被改动、删除、插入或调换）");
-                }
-
-                Push(suite, stack, upper, leaf);
-            }
-
-            if (entries.Count != width)
-            {
-                return Bad(size, start + width, "条目包中的条目多于应有数量");
+                return Bad(size, start + bad, why);
             }
         }
 
-        for (var k = 0; k < upper.Count; k++)
+        for (var k = 0; k < frontier.Upper.Count; k++)
         {
-            var bad = await CheckUpperTilesAsync(fetch, k + 1, upper[k], ct);
+            var bad = await CheckUpperTilesAsync(fetch, k + 1, frontier.Upper[k], ct);
             if (bad is { } node)
             {
                 return Bad(size, node << (Tile.Height * (k + 1)), $"第{k + 1}层哈希瓦片被改动");
             }
         }
 
-        var root = Root(suite, stack);
+        var root = frontier.Root();
         return root.AsSpan().SequenceEqual(checkpoint.RootHash.Span)
             ? new VerificationResult(true, size, null, $"日志完整：{size} 个条目与已签名检查点一致")
             : new VerificationResult(false, size, null, "由条目重新计算的根哈希与已签名检查点不一致");
@@ -94,44 +69,39 @@ public static class LogVerifier
 
     private static VerificationResult Bad(long size, long index, string why) => new(false, size, index, $"第 {index} 号条目处发现篡改：{why}");
 
-    private static void Push(HashSuite suite, Stack<(byte[] Hash, int Height)> stack, List<List<byte[]>> upper, byte[] leaf)
+    /// <summary>
+    /// Checks one level 0 tile: each entry's leaf hash against the published tile, pushing it onto the frontier.
+    /// Returns the offset of the first bad entry in the tile and why, or a null reason when the tile is intact.
+    /// </summary>
+    private static (int Offset, string? Why) CheckTile(Frontier frontier, List<Range> ranges, byte[]? bundle, byte[]? hashes, int width)
     {
-        var node = (Hash: leaf, Height: 0);
-        while (stack.Count > 0 && stack.Peek().Height == node.Height)
+        try
         {
-            var left = stack.Pop();
-            node = (suite.NodeHash(left.Hash, node.Hash), node.Height + 1);
-            if (node.Height % Tile.Height == 0)
+            EntryBundle.Split(bundle, ranges);
+        }
+        catch (FormatException)
+        {
+            return (0, "条目包格式错误");
+        }
+
+        Span<byte> leaf = stackalloc byte[HashSuite.Size];
+        for (var i = 0; i < width; i++)
+        {
+            if (i >= ranges.Count)
             {
-                var level = (node.Height / Tile.Height) - 1;
-                while (upper.Count <= level)
-                {
-                    upper.Add([]);
-                }
-
-                upper[level].Add(node.Hash);
+                return (i, "条目缺失");
             }
+
+            frontier.Suite.LeafHash(bundle.AsSpan(ranges[i]), leaf);
+            if (hashes is null || hashes.Length != width * HashSuite.Size || !hashes.AsSpan(i * HashSuite.Size, HashSuite.Size).SequenceEqual(leaf))
+            {
+                return (i, "条目与已存储的叶哈希不一致（条目或哈希被改动、删除、插入或调换）");
+            }
+
+            frontier.Push(leaf);
         }
 
-        stack.Push(node);
-    }
-
-    private static byte[] Root(HashSuite suite, Stack<(byte[] Hash, int Height)> stack)
-    {
-        if (stack.Count == 0)
-        {
-            return suite.Hash([]);
-        }
-
-        // The stack holds perfect subtrees, largest first from the bottom: fold right to left (MTH).
-        var nodes = stack.ToArray(); // top (rightmost, smallest) first
-        var root = nodes[0].Hash;
-        for (var i = 1; i < nodes.Length; i++)
-        {
-            root = suite.NodeHash(nodes[i].Hash, root);
-        }
-
-        return root;
+        return ranges.Count != width ? (width, "条目包中的条目多于应有数量") : (0, null);
     }
 
     private static async Task<long?> CheckUpperTilesAsync(Func<string, CancellationToken, Task<byte[]?>> fetch, int level, List<byte[]> nodes, CancellationToken ct)
@@ -151,4 +121,65 @@ public static class LogVerifier
 
         return null;
     }
+}
+
+/// <summary>
+/// The perfect subtrees of the entries verified so far (RFC 9162 §2.1.1), largest first, in fixed buffers; and
+/// the nodes at each tile level above 0 (tree levels 8, 16, …), which the published upper tiles must hold.
+/// </summary>
+internal sealed class Frontier(HashSuite suite)
+{
+    // A tree of fewer than 2^63 entries has at most 63 perfect subtrees; one more slot for the node being merged.
+    private readonly byte[] _hashes = new byte[65 * HashSuite.Size];
+    private readonly int[] _heights = new int[65];
+    private int _count;
+
+    public HashSuite Suite => suite;
+
+    /// <summary>Upper[k]: hashes of the perfect subtrees of height 8(k+1), left to right.</summary>
+    public List<List<byte[]>> Upper { get; } = [];
+
+    public void Push(ReadOnlySpan<byte> leaf)
+    {
+        leaf.CopyTo(Slot(_count));
+        var height = 0;
+        while (_count > 0 && _heights[_count - 1] == height)
+        {
+            var left = Slot(_count - 1);
+            suite.NodeHash(left, Slot(_count), left);
+            _count--;
+            height++;
+            if (height % Tile.Height == 0)
+            {
+                var level = (height / Tile.Height) - 1;
+                while (Upper.Count <= level)
+                {
+                    Upper.Add([]);
+                }
+
+                Upper[level].Add(left.ToArray());
+            }
+        }
+
+        _heights[_count++] = height;
+    }
+
+    /// <summary>MTH of everything pushed: the perfect subtrees folded right to left; the empty tree's hash when none.</summary>
+    public byte[] Root()
+    {
+        if (_count == 0)
+        {
+            return suite.Hash([]);
+        }
+
+        var root = Slot(_count - 1).ToArray();
+        for (var i = _count - 2; i >= 0; i--)
+        {
+            suite.NodeHash(Slot(i), root, root);
+        }
+
+        return root;
+    }
+
+    private Span<byte> Slot(int i) => _hashes.AsSpan(i * HashSuite.Size, HashSuite.Size);
 }

@@ -39,7 +39,7 @@ internal static class LogEndpoints
         log.MapGet("/verifier-key", (LedgerKeys keys) => Results.Text(keys.VerifierKey + "\n", "text/plain; charset=utf-8"));
         log.MapGet("/verifier-key-sm2", (LedgerKeys keys) =>
             keys.Sm2Signer is { } sm2 ? Results.Text(sm2.Verifier.VerifierKey + "\n", "text/plain; charset=utf-8") : Results.NotFound());
-        log.MapGet("/tile/{**path}", async (string path, LedgerDbContext db, HttpContext http, CancellationToken ct) =>
+        log.MapGet("/tile/{**path}", async (string path, LedgerDbContext db, StoredHashCache cache, HttpContext http, CancellationToken ct) =>
         {
             if (!Tile.TryParsePath("tile/" + path, out var tile))
             {
@@ -47,7 +47,7 @@ internal static class LogEndpoints
             }
 
             var size = await db.Checkpoints.MaxAsync(c => (long?)c.Size, ct) ?? 0;
-            var bytes = tile.IsEntries ? await EntryBundleAsync(db, tile, size, ct) : await HashTileAsync(db, tile, size, ct);
+            var bytes = tile.IsEntries ? await EntryBundleAsync(db, tile, size, ct) : await HashTileAsync(db, cache, tile, size, ct);
             if (bytes is null)
             {
                 return Results.NotFound();
@@ -78,7 +78,7 @@ internal static class LogEndpoints
         return start + tile.Width <= nodes;
     }
 
-    private static async Task<byte[]?> HashTileAsync(LedgerDbContext db, Tile tile, long size, CancellationToken ct)
+    private static async Task<byte[]?> HashTileAsync(LedgerDbContext db, StoredHashCache cache, Tile tile, long size, CancellationToken ct)
     {
         // The tile exists only if the tree of the latest checkpoint covers it at exactly this width.
         if (!TileExists(tile, size))
@@ -86,7 +86,7 @@ internal static class LogEndpoints
             return null;
         }
 
-        return await Tiles.ReadTileData(tile, new DbHashReader(db), ct);
+        return await Tiles.ReadTileData(tile, new DbHashReader(db, cache), ct);
     }
 
     private static async Task<byte[]?> EntryBundleAsync(LedgerDbContext db, Tile tile, long size, CancellationToken ct)

@@ -23,7 +23,7 @@ internal sealed record ProofReport(
 /// the log's key, the inclusion proof against that checkpoint, and that the checkpoint is consistent with the
 /// latest one (so the proof is about the same history everyone else sees).
 /// </summary>
-internal sealed class ProofCheck(LedgerDbContext db, Sequencer sequencer, LedgerKeys keys)
+internal sealed class ProofCheck(LedgerDbContext db, Sequencer sequencer, LedgerKeys keys, StoredHashCache cache)
 {
     public async Task<ProofReport> ForEventAsync(Guid eventId, CancellationToken ct)
     {
@@ -34,7 +34,7 @@ internal sealed class ProofCheck(LedgerDbContext db, Sequencer sequencer, Ledger
             return new ProofReport(false, "未在日志中找到该事件。新发生的事件通常在1秒内记入日志，请稍后再试。", null, null, checkpoint?.Size ?? 0, string.Empty, [], null);
         }
 
-        var hashes = await MerkleLog.ProveRecord(sequencer.Suite, checkpoint.Size, entry.Index, new DbHashReader(db), ct);
+        var hashes = await MerkleLog.ProveRecord(sequencer.Suite, checkpoint.Size, entry.Index, new DbHashReader(db, cache), ct);
         return await CheckAsync(new TlogProof(entry.Index, hashes, checkpoint.Note, entry.Data), ct);
     }
 
@@ -72,7 +72,7 @@ internal sealed class ProofCheck(LedgerDbContext db, Sequencer sequencer, Ledger
         }
 
         var latest = await db.Checkpoints.AsNoTracking().OrderByDescending(c => c.Size).FirstAsync(ct);
-        var consistency = await MerkleLog.ProveTree(sequencer.Suite, latest.Size, checkpoint.Size, new DbHashReader(db), ct);
+        var consistency = await MerkleLog.ProveTree(sequencer.Suite, latest.Size, checkpoint.Size, new DbHashReader(db, cache), ct);
         if (!MerkleLog.CheckTree(sequencer.Suite, consistency, latest.Size, latest.RootHash, checkpoint.Size, root))
         {
             return Fail(proof, "证明所依据的检查点与当前日志不一致：日志的历史可能被篡改。");

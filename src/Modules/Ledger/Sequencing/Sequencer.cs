@@ -19,7 +19,7 @@ namespace Sanxiang.Ledger.Sequencing;
 /// outbox afterwards is bookkeeping that may safely be lost. A lock (PostgreSQL advisory lock; SQLite's single
 /// writer) keeps exactly one sequencer per log even with several app instances.
 /// </summary>
-internal sealed class Sequencer(IServiceScopeFactory scopes, IOptions<LedgerOptions> options, IOptions<DatabaseOptions> database, LedgerKeys keys, TimeProvider clock)
+internal sealed class Sequencer(IServiceScopeFactory scopes, IOptions<LedgerOptions> options, IOptions<DatabaseOptions> database, LedgerKeys keys, StoredHashCache cache, TimeProvider clock)
 {
     private const long AdvisoryLockKey = 727_002;
 
@@ -71,8 +71,8 @@ internal sealed class Sequencer(IServiceScopeFactory scopes, IOptions<LedgerOpti
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
         }
 
-        var ids = pending.Select(p => p.Id).ToList();
-        var present = (await db.Entries.AsNoTracking().Where(e => ids.Contains(e.EventId)).Select(e => e.EventId).ToListAsync(ct)).ToHashSet();
+        // Exactly once: under the lock, skip events another sequencer (or an earlier, interrupted round) appended.
+        var present = await BatchWriter.PresentAsync(db, [.. pending.Select(p => p.Id).Distinct()], ct);
         var fresh = pending.Where(p => !present.Contains(p.Id)).DistinctBy(p => p.Id).ToList();
         if (fresh.Count == 0)
         {
@@ -82,22 +82,18 @@ internal sealed class Sequencer(IServiceScopeFactory scopes, IOptions<LedgerOpti
 
         var oldSize = await db.Checkpoints.MaxAsync(c => (long?)c.Size, ct) ?? 0;
         var entries = fresh.Select(ToEntry).ToList();
-        var data = entries.Select(e => e.Encode()).ToList();
-        var reader = new DbHashReader(db);
-        var newHashes = await MerkleLog.AppendStoredHashes(Suite, oldSize, [.. data.Select(d => Suite.LeafHash(d))], reader, ct);
-        var firstHash = MerkleLog.StoredHashCount(oldSize);
-        for (var i = 0; i < newHashes.Length; i++)
-        {
-            db.Hashes.Add(new HashRow { Index = firstHash + i, Hash = newHashes[i] });
-        }
-
+        var rows = new EntryRow[entries.Count];
+        var leaves = new byte[entries.Count][];
         for (var i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
-            db.Entries.Add(new EntryRow { Index = oldSize + i, EventId = e.EventId, Module = e.Module, EventType = e.EventType, AggregateId = e.AggregateId, OccurredAt = e.OccurredAt, Data = data[i] });
+            rows[i] = new EntryRow { Index = oldSize + i, EventId = e.EventId, Module = e.Module, EventType = e.EventType, AggregateId = e.AggregateId, OccurredAt = e.OccurredAt, Data = e.Encode() };
+            leaves[i] = Suite.LeafHash(rows[i].Data);
         }
 
-        await db.SaveChangesAsync(ct);
+        var reader = new DbHashReader(db, cache);
+        var newHashes = await MerkleLog.AppendStoredHashes(Suite, oldSize, leaves, reader, ct);
+        await BatchWriter.InsertAsync(db, MerkleLog.StoredHashCount(oldSize), newHashes, rows, ct);
         var newSize = oldSize + entries.Count;
         var root = await MerkleLog.TreeHash(Suite, newSize, reader, ct);
         var body = new Checkpoint(options.Value.Origin, newSize, root).Format();

@@ -19,7 +19,7 @@ namespace Sanxiang.Ledger.Witnessing;
 /// with the checkpoint. A witness that fails is logged and retried on the next round.
 /// </summary>
 internal sealed partial class LedgerWitnessing(
-    IServiceScopeFactory scopes, IOptions<LedgerOptions> options, Sequencer sequencer, IHttpClientFactory http, TimeProvider clock, ILogger<LedgerWitnessing> logger)
+    IServiceScopeFactory scopes, IOptions<LedgerOptions> options, Sequencer sequencer, StoredHashCache cache, IHttpClientFactory http, TimeProvider clock, ILogger<LedgerWitnessing> logger)
 {
     public const string HttpClientName = "ledger-witness";
 
@@ -93,7 +93,7 @@ internal sealed partial class LedgerWitnessing(
         }
 
         var client = http.CreateClient(HttpClientName);
-        var reader = new DbHashReader(db);
+        var reader = new DbHashReader(db, cache);
         for (var attempt = 0; attempt < 3; attempt++)
         {
             if (old > latest.Size)
