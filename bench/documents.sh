@@ -3,7 +3,7 @@
 # warm headless Chromium, sequentially and MaxConcurrentPdf at once, next to a one-line page printed by the same
 # browser and the HTML render alone, measured in the same run; and .docx per second.
 #
-#   bench/documents.sh                         7 windows of 20 PDFs per measurement (a few minutes)
+#   bench/documents.sh                         7 windows of 10 PDFs per measurement (a few minutes)
 #   WINDOWS=3 PER_WINDOW=5 bench/documents.sh  a quick check that everything runs
 #
 # CONCURRENCY (2, this machine's cores) sets MaxConcurrentPdf. The Markdown results go to stdout and to
@@ -13,7 +13,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 log() { printf '== %s\n' "$*" >&2; }
-: "${WINDOWS:=7}" "${PER_WINDOW:=20}" "${CONCURRENCY:=2}"
+: "${WINDOWS:=7}" "${PER_WINDOW:=10}" "${CONCURRENCY:=2}"
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)

@@ -7,9 +7,9 @@ using Sanxiang.Documents;
 // Documents benchmark (issue 4): documents per second rendered to PDF by one warm Chromium, sequentially and with
 // MaxConcurrentPdf requests at once, next to baselines measured in the same run (a one-line page printed by the
 // same browser; the HTML render alone), and .docx per second. Run it through bench/documents.sh.
-//   [--windows 7] [--per-window 20] [--concurrency 2] [--chromium /usr/bin/chromium]
+//   [--windows 7] [--per-window 10] [--concurrency 2] [--chromium /usr/bin/chromium]
 var windows = Arg("windows", 7);
-var perWindow = Arg("per-window", 20);
+var perWindow = Arg("per-window", 10);
 var concurrency = Arg("concurrency", 2);
 var chromium = ArgText("chromium", "/usr/bin/chromium");
 

@@ -29,6 +29,21 @@ public sealed class DocxRendererTests(DocxFixture docx) : IClassFixture<DocxFixt
     }
 
     [Fact]
+    public void ControlCharactersLoneSurrogatesAndEmptyTables_StillGiveAValidDocx()
+    {
+        var awkward = new OfficialDocument(
+            "笔录\u0007",
+            "局\ud800",
+            null,
+            [new ParagraphBlock("响铃\u0007 空字符\0 换页\f"), new FieldsBlock([]), new TableBlock([], [], "空清单"), new TableBlock([], [])]);
+        var file = DocxDocumentRenderer.Render(awkward);
+        Errors(file).ShouldBeEmpty();
+        using var stream = new MemoryStream(file);
+        using var package = WordprocessingDocument.Open(stream, false);
+        package.MainDocumentPart!.Document.Body!.InnerText.ShouldContain("响铃\uFFFD 空字符\uFFFD 换页\uFFFD");
+    }
+
+    [Fact]
     public void Docx_IsA4_WithEastAsianFonts_ACentredBoldTitle_AndTheQrAsPng()
     {
         using var stream = new MemoryStream(docx.Docx);

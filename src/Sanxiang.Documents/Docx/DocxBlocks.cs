@@ -17,6 +17,8 @@ internal static class DocxBlocks
             case ParagraphBlock p:
                 body.Append(Paragraph(p.Text, indent: p.FirstLineIndent));
                 break;
+            case FieldsBlock { Fields.Length: 0 }:
+                break;
             case FieldsBlock f:
                 var label = (int)(DocxParts.TextWidth * 26 / 100);
                 body.Append(
@@ -124,7 +126,7 @@ internal static class DocxBlocks
             run.Append(properties);
         }
 
-        run.Append(new Text(text.Replace('\0', '\uFFFD')) { Space = SpaceProcessingModeValues.Preserve });
+        run.Append(new Text(DocumentText.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
         return run;
     }
 
@@ -140,6 +142,11 @@ internal static class DocxBlocks
         if (table.Caption is { Length: > 0 } caption)
         {
             body.Append(Paragraph(caption, JustificationValues.Center, bold: true, size: 24, spaceBefore: 120, spaceAfter: 60, keepNext: true));
+        }
+
+        if (table.Headers.Length == 0 && table.Rows.Length == 0)
+        {
+            return;
         }
 
         var columns = Math.Max(1, Math.Max(table.Headers.Length, table.Rows.Select(r => r.IsDefault ? 0 : r.Length).DefaultIfEmpty(0).Max()));

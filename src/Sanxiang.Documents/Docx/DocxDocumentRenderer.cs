@@ -26,7 +26,7 @@ public static class DocxDocumentRenderer
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(stream);
         using var package = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
-        package.PackageProperties.Title = document.Title;
+        package.PackageProperties.Title = DocumentText.XmlSafe(DocumentText.NormalizeLineBreaks(document.Title).Replace('\n', ' '));
         var main = package.AddMainDocumentPart();
         DocxParts.AddStyles(main);
         var footerId = DocxParts.AddPageNumberFooter(main);

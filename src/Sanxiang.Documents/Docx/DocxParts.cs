@@ -68,7 +68,7 @@ internal static class DocxParts
         return new Drawing(new DW.Inline(
             new DW.Extent { Cx = Size, Cy = Size },
             new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
-            new DW.DocProperties { Id = 1U, Name = "verification-qr", Description = description },
+            new DW.DocProperties { Id = 1U, Name = "verification-qr", Description = DocumentText.XmlSafe(description) },
             new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
             new A.Graphic(new A.GraphicData(
                 new PIC.Picture(

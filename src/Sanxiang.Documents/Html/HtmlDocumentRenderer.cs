@@ -57,7 +57,7 @@ public static class HtmlDocumentRenderer
     /// <summary>Appends <paramref name="text"/> with &amp; &lt; &gt; &quot; &#39; encoded.</summary>
     internal static void Encode(StringBuilder html, string? text)
     {
-        foreach (var c in text ?? string.Empty)
+        foreach (var c in DocumentText.XmlSafe(text ?? string.Empty))
         {
             switch (c)
             {
@@ -66,7 +66,6 @@ public static class HtmlDocumentRenderer
                 case '>': html.Append("&gt;"); break;
                 case '"': html.Append("&quot;"); break;
                 case '\'': html.Append("&#39;"); break;
-                case '\0': html.Append('\uFFFD'); break;
                 default: html.Append(c); break;
             }
         }

@@ -158,6 +158,11 @@ public sealed class PdfPrinter : IAsyncDisposable
     {
         public async Task CloseAsync()
         {
+            if (!Browser.IsConnected)
+            {
+                return;
+            }
+
             try
             {
                 await Context.CloseAsync();
