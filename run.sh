@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Sanxiang on http://127.0.0.1:5080 with an embedded SQLite database under ./data.
 # Applies migrations, loads the demo data on first start and prints the URL and demo logins.
+# Installs Chromium and fonts-noto-cjk (for PDF documents) when they are missing and it runs as root.
 # Extra arguments go to the app, e.g. ./run.sh --Urls=http://127.0.0.1:8080
 set -euo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
@@ -9,6 +10,23 @@ if ! command -v dotnet >/dev/null 2>&1; then
   echo "需要 .NET 10 SDK（dotnet）。" >&2
   exit 1
 fi
+
+# PDF downloads of documents print HTML with headless Chromium and need Chinese fonts. Install them when missing
+# (as root, with apt-get); otherwise warn and start anyway: every other page works without them.
+pdf_missing=()
+command -v chromium >/dev/null 2>&1 || pdf_missing+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || pdf_missing+=(fonts-noto-cjk)
+if [ "${#pdf_missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "正在安装生成 PDF 所需的软件包：${pdf_missing[*]}" >&2
+    if ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pdf_missing[@]}" >/dev/null; }; then
+      echo "警告：未能安装 ${pdf_missing[*]}，文书的 PDF 下载将不可用；其他功能不受影响。" >&2
+    fi
+  else
+    echo "警告：未安装 ${pdf_missing[*]}（需 root 权限执行 apt-get install ${pdf_missing[*]}），文书的 PDF 下载将不可用；其他功能不受影响。" >&2
+  fi
+fi
+
 mkdir -p data
 dotnet build src/Sanxiang.Host/Sanxiang.Host.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 exec dotnet run --no-build -c Release --project src/Sanxiang.Host -- \

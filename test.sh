@@ -21,6 +21,11 @@ log() { printf '== %s\n' "$*" >&2; }
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+# The document tests check generated PDFs (pdftotext, pdfinfo, pdffonts, pdftoppm), open .docx files in
+# LibreOffice and decode QR codes with zbarimg.
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer)
+command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
 pg_find || missing+=(postgresql-15)
 # Go's own signed-note and tlog packages check the ledger as an independent client (interop/goverify).
 command -v go >/dev/null 2>&1 || missing+=(golang-go)
