@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Sanxiang.Cases;
+using Sanxiang.Documents;
 using Sanxiang.Host.Auth;
 using Sanxiang.Host.Infrastructure;
 using Sanxiang.Kernel.Persistence;
@@ -26,6 +27,7 @@ builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
 builder.Services.AddSanxiangAuth(builder.Configuration);
 builder.Services.AddRegistryModule();
 builder.Services.AddCasesModule();
+builder.Services.AddDocumentRendering(builder.Configuration);
 builder.Services.AddLedgerModule();
 
 builder.Services.AddRazorPages(o =>

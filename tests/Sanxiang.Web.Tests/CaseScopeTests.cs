@@ -37,7 +37,7 @@ public sealed class CaseScopeTests(NoTwoFactorFactory app) : IClassFixture<NoTwo
             foreach (var route in Routes().Where(r => r.Contains("{id:guid}", StringComparison.Ordinal)))
             {
                 var method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
-                var path = route[(method.Length + 1)..].Replace("{id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{no:int}", "1", StringComparison.Ordinal);
+                var path = route[(method.Length + 1)..].Replace("{id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{no:int}", "1", StringComparison.Ordinal).Replace("{documentId:guid}.{format}", $"{Guid.CreateVersion7()}.pdf", StringComparison.Ordinal);
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);
                 if (method == "POST")
                 {

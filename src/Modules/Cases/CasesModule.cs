@@ -28,6 +28,8 @@ public static class CasesModule
         services.AddScoped<CaseCommands>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<PaymentImport>();
+        services.AddScoped<DocumentFeatures>();
+        services.AddOptions<CaseDocumentOptions>().BindConfiguration(CaseDocumentOptions.Section);
         services.AddScoped<IDemoDataSeeder, Demo.CasesDemoData>();
         return services;
     }

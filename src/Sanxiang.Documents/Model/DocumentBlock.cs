@@ -1,8 +1,20 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Sanxiang.Documents;
 
-/// <summary>One block of a document's body. The set of kinds is closed: the renderers and the canonical form know each one.</summary>
+/// <summary>
+/// One block of a document's body. The set of kinds is closed: the renderers and the canonical form know each one.
+/// The JSON type names let an issued document be stored as data and rendered again unchanged.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "block")]
+[JsonDerivedType(typeof(HeadingBlock), "heading")]
+[JsonDerivedType(typeof(ParagraphBlock), "paragraph")]
+[JsonDerivedType(typeof(FieldsBlock), "fields")]
+[JsonDerivedType(typeof(TableBlock), "table")]
+[JsonDerivedType(typeof(SignatureBlock), "signature")]
+[JsonDerivedType(typeof(SealBlock), "seal")]
+[JsonDerivedType(typeof(NoteBlock), "note")]
 public abstract record DocumentBlock
 {
     private protected DocumentBlock()

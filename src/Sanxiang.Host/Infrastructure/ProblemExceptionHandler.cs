@@ -46,6 +46,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         DomainRuleException e => (StatusCodes.Status422UnprocessableEntity, "不符合规则", e.Message),
         NotFoundException => (StatusCodes.Status404NotFound, "未找到", "未找到该对象，或您无权查看"),
         ForbiddenException f => (StatusCodes.Status403Forbidden, "无权操作", f.Message),
+        Sanxiang.Documents.ChromiumUnavailableException c => (StatusCodes.Status503ServiceUnavailable, "暂不可用", c.Message),
         UnauthorizedAccessException => (StatusCodes.Status401Unauthorized, "未登录", "请先登录"),
         BadHttpRequestException b => (b.StatusCode, "请求格式错误", "请求格式错误，请检查提交的数据"),
         _ => (StatusCodes.Status500InternalServerError, "服务器错误", "服务器内部错误，请稍后再试"),

@@ -160,3 +160,58 @@ public static class CaseLabels
 
     public static string Of(RemedyKind k) => k == RemedyKind.Reconsideration ? "行政复议" : "行政诉讼";
 }
+
+/// <summary>The standard documents (执法文书) a case issues, each numbered per agency, year and kind.</summary>
+public enum DocumentKind
+{
+    FilingApproval = 1,
+    InspectionRecord = 2,
+    InquiryRecord = 3,
+    PreservationNotice = 4,
+    SeizureDecision = 5,
+    PriorNotice = 6,
+    HearingRightsNotice = 7,
+    HearingNotice = 8,
+    PenaltyDecision = 9,
+    NoPenaltyDecision = 10,
+    ServiceReceipt = 11,
+    ClosingApproval = 12,
+}
+
+public static class DocumentLabels
+{
+    public static string Title(DocumentKind k) => k switch
+    {
+        DocumentKind.FilingApproval => "立案审批表",
+        DocumentKind.InspectionRecord => "现场检查（勘验）笔录",
+        DocumentKind.InquiryRecord => "询问笔录",
+        DocumentKind.PreservationNotice => "先行登记保存通知书",
+        DocumentKind.SeizureDecision => "查封（扣押）决定书",
+        DocumentKind.PriorNotice => "行政处罚事先告知书",
+        DocumentKind.HearingRightsNotice => "听证告知书",
+        DocumentKind.HearingNotice => "听证通知书",
+        DocumentKind.PenaltyDecision => "行政处罚决定书",
+        DocumentKind.NoPenaltyDecision => "不予行政处罚决定书",
+        DocumentKind.ServiceReceipt => "送达回证",
+        DocumentKind.ClosingApproval => "结案审批表",
+        _ => k.ToString(),
+    };
+
+    /// <summary>The character(s) of the document number (文号) after the agency's abbreviation, e.g. 罚 in 安平市监罚〔2026〕12号.</summary>
+    public static string NumberKind(DocumentKind k) => k switch
+    {
+        DocumentKind.FilingApproval => "立审",
+        DocumentKind.InspectionRecord => "检",
+        DocumentKind.InquiryRecord => "询",
+        DocumentKind.PreservationNotice => "保",
+        DocumentKind.SeizureDecision => "强",
+        DocumentKind.PriorNotice => "告",
+        DocumentKind.HearingRightsNotice => "听告",
+        DocumentKind.HearingNotice => "听通",
+        DocumentKind.PenaltyDecision => "罚",
+        DocumentKind.NoPenaltyDecision => "不罚",
+        DocumentKind.ServiceReceipt => "送",
+        DocumentKind.ClosingApproval => "结审",
+        _ => "文",
+    };
+}

@@ -52,3 +52,18 @@ internal sealed partial class CaseFile
     private DateOnly? ComputeNextDeadline() =>
         Stage is CaseStage.Closed or CaseStage.Archived ? null : Deadlines().Where(x => !x.Done).Select(x => (DateOnly?)x.Due).Min();
 }
+
+/// <summary>Issuing documents: the case records each one in its history and its event carries the document's hash.</summary>
+internal sealed partial class CaseFile
+{
+    /// <summary>
+    /// Records an issued document (its template has already checked that the case has what it records). An
+    /// archived case issues nothing (GB118-REC-4); the Ledger gets the document's SHA-256 with the event.
+    /// </summary>
+    public void RecordDocument(DocumentKind kind, string number, string sha256, CaseContext ctx)
+    {
+        EnsureWritable();
+        Step(ctx, $"制作{DocumentLabels.Title(kind)}", $"{number}（SHA-256 {sha256[..16]}…）", kind is DocumentKind.PenaltyDecision ? "APL-59" : "GB118-REC-1");
+        Commit("cases.document.issued", ctx, sha256);
+    }
+}

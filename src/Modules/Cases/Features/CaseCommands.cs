@@ -164,7 +164,7 @@ internal sealed class CaseCommands(CasesDbContext db, IEnforcementDirectory dire
             return Task.CompletedTask;
         }, ct);
 
-    private async Task RunAsync(AccessScope scope, Guid id, string[] roles, Func<CaseFile, CaseContext, Task> act, CancellationToken ct)
+    internal async Task RunAsync(AccessScope scope, Guid id, string[] roles, Func<CaseFile, CaseContext, Task> act, CancellationToken ct)
     {
         var c = await db.Cases.SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null || !scope.CanSee(c.AgencyId))

@@ -33,6 +33,19 @@ internal static class CaseEndpoints
             return TypedResults.Ok(await p.ImportAsync(await s.GetAsync(ct), stream, ct));
         }).DisableAntiforgery();
 
+        api.MapGet("/{id:guid}/documents", async (Guid id, DocumentFeatures f, IAccessScopeProvider s, CancellationToken ct) =>
+            TypedResults.Ok(await f.ListAsync(await s.GetAsync(ct), id, ct)));
+        api.MapPost("/{id:guid}/documents", async (Guid id, DocumentInput i, DocumentFeatures f, IAccessScopeProvider s, CancellationToken ct) =>
+        {
+            var doc = await f.IssueAsync(await s.GetAsync(ct), id, i.Kind, ct);
+            return TypedResults.Created($"/api/cases/{id}/documents/{doc}.pdf", new { id = doc });
+        });
+        api.MapGet("/{id:guid}/documents/{documentId:guid}.{format}", async (Guid id, Guid documentId, string format, DocumentFeatures f, IAccessScopeProvider s, CancellationToken ct) =>
+        {
+            var (bytes, type, name) = await f.RenderAsync(await s.GetAsync(ct), id, documentId, format, ct);
+            return TypedResults.File(bytes, type, name);
+        });
+
         Post<TeamInput>(api, "team", (c, s, id, i, ct) => c.AssignTeamAsync(s, id, i, ct));
         Post(api, "request-filing", (c, s, id, ct) => c.RequestFilingAsync(s, id, ct));
         Post(api, "approve-filing", (c, s, id, ct) => c.ApproveFilingAsync(s, id, ct));

@@ -49,6 +49,8 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options, I
 
     public DbSet<NumberCounter> Counters => Set<NumberCounter>();
 
+    public DbSet<Domain.Documents.IssuedDocument> Documents => Set<Domain.Documents.IssuedDocument>();
+
     public DbSet<BankTransaction> BankTransactions => Set<BankTransaction>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -76,6 +78,20 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options, I
             b.Ignore(x => x.PaidFen);
             b.Ignore(x => x.IsArchived);
             b.Ignore(x => x.DomainEvents);
+        });
+
+        modelBuilder.Entity<Domain.Documents.IssuedDocument>(b =>
+        {
+            b.ToTable("cases_documents");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.Number).HasMaxLength(60);
+            b.Property(x => x.Title).HasMaxLength(40);
+            b.Property(x => x.IssuedBy).HasMaxLength(100);
+            b.Property(x => x.Sha256).HasMaxLength(64);
+            b.HasIndex(x => x.CaseId);
+            b.HasIndex(x => x.Sha256);
+            b.HasIndex(x => new { x.AgencyId, x.Number }).IsUnique();
         });
 
         modelBuilder.Entity<NumberCounter>(b =>

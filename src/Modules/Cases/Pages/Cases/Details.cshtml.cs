@@ -6,19 +6,38 @@ using Sanxiang.Kernel.Security;
 namespace Sanxiang.Cases.Pages.Cases;
 
 /// <summary>The case: where it stands, its deadlines with the time left, the next lawful actions, and its full record.</summary>
-internal sealed class DetailsModel(IAccessScopeProvider scopes, CaseQueries queries, TimeProvider clock) : CasesPageModel(scopes)
+internal sealed class DetailsModel(IAccessScopeProvider scopes, CaseQueries queries, DocumentFeatures documents, TimeProvider clock) : CasesPageModel(scopes)
 {
     public CaseView Case { get; private set; } = null!;
 
     public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<DocumentRow> Documents { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var scope = await LoadScopeAsync(ct);
         Today = ChinaTime.Today(clock);
         Case = await queries.GetAsync(scope, id, ct);
+        Documents = await documents.ListAsync(scope, id, ct);
         ViewData["Title"] = $"案件 {Case.Number}";
         Breadcrumbs(("案件办理", "/Cases"), (Case.Number, null));
         return Page();
+    }
+
+    /// <summary>Issues a numbered document from the case as it stands.</summary>
+    public async Task<IActionResult> OnPostIssueAsync(Guid id, Sanxiang.Cases.Contracts.DocumentKind kind, CancellationToken ct)
+    {
+        var scope = await LoadScopeAsync(ct);
+        try
+        {
+            await documents.IssueAsync(scope, id, kind, ct);
+            return Redirect($"/Cases/Details/{id}#documents");
+        }
+        catch (DomainRuleException e)
+        {
+            await OnGetAsync(id, ct);
+            return Refused(e);
+        }
     }
 }

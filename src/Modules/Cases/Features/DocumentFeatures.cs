@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sanxiang.Cases.Contracts;
+using Sanxiang.Cases.Domain.Documents;
+using Sanxiang.Cases.Persistence;
+using Sanxiang.Documents;
+using Sanxiang.Kernel.Domain;
+using Sanxiang.Kernel.Security;
+using Sanxiang.Registry.Contracts;
+
+namespace Sanxiang.Cases.Features;
+
+internal sealed record DocumentRow(Guid Id, DocumentKind Kind, string Title, string Number, DateOnly IssuedOn, string Sha256);
+
+internal sealed record DocumentInput(DocumentKind Kind);
+
+/// <summary>Options of the documents: the public address the verification QR code points to.</summary>
+internal sealed class CaseDocumentOptions
+{
+    public const string Section = "Cases:Documents";
+
+    /// <summary>The public site's base address; the QR code leads to {PublicBaseUrl}/verify?sha256=….</summary>
+    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
+}
+
+/// <summary>Issues numbered documents from the case (one save: the document, the counter, the case's history and event) and renders them.</summary>
+internal sealed class DocumentFeatures(CasesDbContext db, CaseCommands commands, Numbering numbering, IAgencyDirectory agencies, PdfPrinter pdf, IOptions<CaseDocumentOptions> options)
+{
+    public async Task<Guid> IssueAsync(AccessScope scope, Guid caseId, DocumentKind kind, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainRuleException("INPUT-ENUM", "文书种类无效", "Kind");
+        }
+
+        var id = Guid.Empty;
+        await commands.RunAsync(scope, caseId, [Roles.Officer, Roles.Head], async (c, ctx) =>
+        {
+            var agency = await agencies.FindAsync(c.AgencyId, ct);
+            var number = await numbering.DocumentNumberAsync(c.AgencyId, ctx.Today.Year, DocumentLabels.NumberKind(kind), ct);
+            id = Guid.CreateVersion7(ctx.Now);
+            var model = CaseDocuments.Build(kind, c, agency?.Name ?? "执法机关", number, ctx.Today, string.Empty);
+            var sha = IssuedDocument.HashOf(model);
+            model = model with { Verification = new DocumentVerification($"{options.Value.PublicBaseUrl.TrimEnd('/')}/verify?sha256={sha}") };
+            var document = IssuedDocument.Issue(id, c, kind, model, ctx);
+            c.RecordDocument(kind, number, document.Sha256, ctx);
+            db.Documents.Add(document);
+        }, ct);
+        return id;
+    }
+
+    public async Task<IReadOnlyList<DocumentRow>> ListAsync(AccessScope scope, Guid caseId, CancellationToken ct)
+    {
+        await VisibleCaseAsync(scope, caseId, ct);
+        return await db.Documents.AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.IssuedAt)
+            .Select(d => new DocumentRow(d.Id, d.Kind, d.Title, d.Number, d.IssuedOn, d.Sha256)).ToListAsync(ct);
+    }
+
+    /// <summary>The issued document in a format: html, pdf or docx.</summary>
+    public async Task<(byte[] Bytes, string ContentType, string FileName)> RenderAsync(AccessScope scope, Guid caseId, Guid documentId, string format, CancellationToken ct)
+    {
+        await VisibleCaseAsync(scope, caseId, ct);
+        var d = await db.Documents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == documentId && x.CaseId == caseId, ct) ?? throw new NotFoundException();
+        var model = d.Document();
+        var name = $"{d.Title}-{d.Number}";
+        return format switch
+        {
+            "html" => (System.Text.Encoding.UTF8.GetBytes(HtmlDocumentRenderer.Render(model)), "text/html; charset=utf-8", $"{name}.html"),
+            "pdf" => (await pdf.PrintAsync(model, ct), "application/pdf", $"{name}.pdf"),
+            "docx" => (DocxDocumentRenderer.Render(model), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{name}.docx"),
+            _ => throw new NotFoundException(),
+        };
+    }
+
+    private async Task VisibleCaseAsync(AccessScope scope, Guid caseId, CancellationToken ct)
+    {
+        var agency = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => (Guid?)c.AgencyId).SingleOrDefaultAsync(ct);
+        if (agency is not { } a || !scope.CanSee(a))
+        {
+            throw new NotFoundException();
+        }
+    }
+}
