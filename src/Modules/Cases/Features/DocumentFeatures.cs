@@ -28,14 +28,14 @@ internal sealed class DocumentFeatures(CasesDbContext db, CaseCommands commands,
 {
     public async Task<Guid> IssueAsync(AccessScope scope, Guid caseId, DocumentKind kind, CancellationToken ct)
     {
-        if (!Enum.IsDefined(kind))
-        {
-            throw new DomainRuleException("INPUT-ENUM", "文书种类无效", "Kind");
-        }
-
         var id = Guid.Empty;
         await commands.RunAsync(scope, caseId, [Roles.Officer, Roles.Head], async (c, ctx) =>
         {
+            if (!Enum.IsDefined(kind))
+            {
+                throw new DomainRuleException("INPUT-ENUM", "文书种类无效", "Kind");
+            }
+
             var agency = await agencies.FindAsync(c.AgencyId, ct);
             var number = await numbering.DocumentNumberAsync(c.AgencyId, ctx.Today.Year, DocumentLabels.NumberKind(kind), ct);
             id = Guid.CreateVersion7(ctx.Now);
