@@ -200,6 +200,12 @@ internal sealed class CaseCommands(CasesDbContext db, IEnforcementDirectory dire
         {
             throw new DomainRuleException("CONCURRENCY", "案件已被他人同时修改，请刷新后重试");
         }
+        catch (DbUpdateException e) when (e.Entries.Any(x => x.Entity is NumberCounter && x.State == EntityState.Added))
+        {
+            // The first number of its kind this year was taken at the same moment by another request (both inserted the
+            // counter row; the key refused the second): nothing was written, and a retry reads the row and counts on.
+            throw new DomainRuleException("CONCURRENCY", "编号已被他人同时占用，请重试");
+        }
     }
 
     private async Task<PowerFacts> PowerAsync(AccessScope scope, Guid powerId, DateOnly today, CancellationToken ct)
