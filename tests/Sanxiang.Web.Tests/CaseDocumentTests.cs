@@ -115,6 +115,22 @@ public sealed class CaseDocumentTests(NoTwoFactorFactory app) : IClassFixture<No
             Sanxiang.Cases.Domain.Documents.IssuedDocument.HashOf(doc.Document()).ShouldBe(r.Sha, "an issued document renders again unchanged");
             payloads.ShouldContain(p => p.Contains(r.Sha, StringComparison.Ordinal), $"no outbox event carries {r.Title}'s hash");
         }
+
+        // The QR code's page: the Ledger entry that commits to the document's hash, verified against the signed checkpoint.
+        var sequencer = app.Services.GetRequiredService<Sanxiang.Ledger.Sequencing.Sequencer>();
+        while (await sequencer.IntegrateOnceAsync() > 0)
+        {
+        }
+
+        var anonymous = app.NewClient();
+        foreach (var r in rows.Take(3))
+        {
+            var page = await anonymous.GetStringAsync($"/verify?sha256={r.Sha}");
+            page.ShouldContain("已验证", customMessage: r.Title);
+        }
+
+        var forged = await anonymous.GetStringAsync($"/verify?sha256={new string('0', 64)}");
+        forged.ShouldContain("未在日志中找到该文书");
     }
 
     private static string Squash(string s) => new([.. s.Where(ch => !char.IsWhiteSpace(ch))]);

@@ -162,8 +162,8 @@ internal sealed partial class CaseFile : AggregateRoot
     }
 }
 
-/// <summary>CaseFile events carry IDs, codes and hashes only; never a party's name or number (SEC-PI-1).</summary>
-internal sealed record CaseEvent(string EventType, Guid AggregateId, Guid AgencyId, CaseStage Stage, int CaseVersion, string? DocumentSha256) : IDomainEvent;
+/// <summary>Case events carry IDs, codes and hashes only, never a party's name or number (SEC-PI-1); AttachmentSha256 (an issued document or an evidence file) becomes the ledger entry's attachment hash.</summary>
+internal sealed record CaseEvent(string EventType, Guid AggregateId, Guid AgencyId, CaseStage Stage, int CaseVersion, string? AttachmentSha256) : IDomainEvent;
 
 /// <summary>The facts of the act as registered with the clue (APL-36 needs the dates).</summary>
 internal sealed record CaseFacts(string Summary, DateOnly ActOn, DateOnly? ActEndedOn, DateOnly DiscoveredOn, bool HarmsSafety, bool MajorPublicInterest = false, bool SeveralLegalRelations = false)

@@ -38,6 +38,28 @@ internal sealed class ProofCheck(LedgerDbContext db, Sequencer sequencer, Ledger
         return await CheckAsync(new TlogProof(entry.Index, hashes, checkpoint.Note, entry.Data), ct);
     }
 
+    /// <summary>
+    /// The entry that commits to a file's SHA-256 (an issued document's QR code leads here). Entries naming an
+    /// attachment are found by scanning the document and evidence events (no index on attachment hashes yet).
+    /// </summary>
+    public async Task<ProofReport> ForAttachmentAsync(byte[] sha256, CancellationToken ct)
+    {
+        var candidates = db.Entries.AsNoTracking()
+            .Where(e => e.EventType == "cases.document.issued" || e.EventType == "cases.case.evidence-recorded")
+            .OrderByDescending(e => e.Index)
+            .Select(e => new { e.EventId, e.Data })
+            .AsAsyncEnumerable();
+        await foreach (var e in candidates.WithCancellation(ct))
+        {
+            if (LedgerEntry.Decode(e.Data).AttachmentHashes.Any(h => h.AsSpan().SequenceEqual(sha256)))
+            {
+                return await ForEventAsync(e.EventId, ct);
+            }
+        }
+
+        return new ProofReport(false, "未在日志中找到该文书的哈希值：文书可能已被改动，或刚刚制作（通常在1秒内记入日志，请稍后再试）。", null, null, 0, string.Empty, [], null);
+    }
+
     public async Task<ProofReport> CheckAsync(TlogProof proof, CancellationToken ct)
     {
         Checkpoint checkpoint;

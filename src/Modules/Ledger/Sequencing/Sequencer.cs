@@ -106,6 +106,23 @@ internal sealed class Sequencer(IServiceScopeFactory scopes, IOptions<LedgerOpti
     private LedgerEntry ToEntry(OutboxMessage m)
     {
         var actor = m.Actor.Length > 100 ? m.Actor[..100] : m.Actor;
-        return new LedgerEntry(m.Module, m.EventType, m.Id, m.AggregateId, actor, m.OccurredAt, Suite.Name, Suite.Hash(Encoding.UTF8.GetBytes(m.Payload)), []);
+        return new LedgerEntry(m.Module, m.EventType, m.Id, m.AggregateId, actor, m.OccurredAt, Suite.Name, Suite.Hash(Encoding.UTF8.GetBytes(m.Payload)), Attachments(m.Payload));
+    }
+
+    /// <summary>
+    /// An event that concerns a file (an issued document, an evidence file) names its SHA-256 in the payload
+    /// property "attachmentSha256"; the entry then commits to that hash, so the file can be checked against the log.
+    /// </summary>
+    internal static IReadOnlyList<byte[]> Attachments(string payload)
+    {
+        if (!payload.Contains("\"attachmentSha256\":\"", StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        using var doc = System.Text.Json.JsonDocument.Parse(payload);
+        return doc.RootElement.TryGetProperty("attachmentSha256", out var p) && p.GetString() is { Length: 64 } hex && hex.All(char.IsAsciiHexDigit)
+            ? [Convert.FromHexString(hex)]
+            : [];
     }
 }

@@ -16,12 +16,28 @@ internal sealed partial class VerifyModel(ProofCheck check) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
 
+    /// <summary>A document's SHA-256 (the QR code on every issued document carries it).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Sha256 { get; set; }
+
     public ProofReport? Report { get; private set; }
 
     public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        if (!string.IsNullOrWhiteSpace(Sha256))
+        {
+            if (Sha256.Length != 64 || !Sha256.All(char.IsAsciiHexDigit))
+            {
+                Error = "文书哈希值格式不正确（应为64位十六进制）";
+                return;
+            }
+
+            Report = await check.ForAttachmentAsync(Convert.FromHexString(Sha256), ct);
+            return;
+        }
+
         if (!string.IsNullOrWhiteSpace(Code))
         {
             await ByCodeAsync(ct);
