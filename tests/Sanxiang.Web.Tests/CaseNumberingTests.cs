@@ -24,9 +24,18 @@ public sealed class CaseNumberingTests(SanxiangFactory app) : IClassFixture<Sanx
         var input = await ClueAsync();
         var year = ChinaTime.Today(TimeProvider.System).Year;
 
+        long last;
+        int casesBefore;
+        await using (var before = app.Scope())
+        {
+            var db = before.ServiceProvider.GetRequiredService<CasesDbContext>();
+            last = await db.Counters.AsNoTracking().Where(c => c.AgencyId == DemoAgencies.MarketRegulation && c.Year == year && c.Kind == "线").Select(c => c.Last).SingleOrDefaultAsync();
+            casesBefore = await db.Cases.CountAsync();
+        }
+
         await using var first = app.Scope();
         var taken = await first.ServiceProvider.GetRequiredService<Numbering>().NextAsync(DemoAgencies.MarketRegulation, year, "线", CancellationToken.None);
-        taken.ShouldBe(1); // counted in memory: the counter row is not saved yet
+        taken.ShouldBe(last + 1); // counted in memory: the counter row is not saved yet
 
         await using (var second = app.Scope())
         {
@@ -40,8 +49,8 @@ public sealed class CaseNumberingTests(SanxiangFactory app) : IClassFixture<Sanx
         {
             var id = await retry.ServiceProvider.GetRequiredService<CaseCommands>().OpenClueAsync(officer, input, CancellationToken.None);
             var db = retry.ServiceProvider.GetRequiredService<CasesDbContext>();
-            (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id)).Number.ShouldEndWith($"线〔{year}〕2号");
-            (await db.Cases.CountAsync()).ShouldBe(2);
+            (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id)).Number.ShouldEndWith($"线〔{year}〕{last + 2}号");
+            (await db.Cases.CountAsync()).ShouldBe(casesBefore + 2);
         }
     }
 

@@ -130,12 +130,16 @@ public sealed class LedgerCrashTests(ITestOutputHelper output)
             verification.TreeSize.ShouldBe(size);
 
             // (b) Every committed event has exactly one entry: none missing, none doubled, none from nowhere. The registry
-            // is the only module with an outbox so far; a module that adds one must be counted here too.
-            (await ScalarAsync(database, "SELECT COUNT(*) FROM registry_outbox o WHERE NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.\"EventId\" = o.\"Id\")"))
-                .ShouldBe(0, "committed events missing from the log");
+            // and the cases are the modules with an outbox so far; a module that adds one must be counted here too.
+            foreach (var table in new[] { "registry_outbox", "cases_outbox" })
+            {
+                (await ScalarAsync(database, $"SELECT COUNT(*) FROM {table} o WHERE NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.\"EventId\" = o.\"Id\")"))
+                    .ShouldBe(0, $"committed events of {table} missing from the log");
+            }
+
             (await ScalarAsync(database, "SELECT COUNT(*) FROM (SELECT \"EventId\" FROM ledger_entries GROUP BY \"EventId\" HAVING COUNT(*) > 1) d"))
                 .ShouldBe(0, "events logged more than once");
-            (await ScalarAsync(database, "SELECT COUNT(*) FROM ledger_entries e WHERE NOT EXISTS (SELECT 1 FROM registry_outbox o WHERE o.\"Id\" = e.\"EventId\")"))
+            (await ScalarAsync(database, "SELECT COUNT(*) FROM ledger_entries e WHERE NOT EXISTS (SELECT 1 FROM registry_outbox o WHERE o.\"Id\" = e.\"EventId\") AND NOT EXISTS (SELECT 1 FROM cases_outbox c WHERE c.\"Id\" = e.\"EventId\")"))
                 .ShouldBe(0, "entries without a committed event");
 
             // (c) The tree holds exactly the committed events, and every acknowledged write is among them.
@@ -167,8 +171,8 @@ public sealed class LedgerCrashTests(ITestOutputHelper output)
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            var outbox = await ScalarAsync(database, "SELECT COUNT(*) FROM registry_outbox");
-            var pending = await ScalarAsync(database, "SELECT COUNT(*) FROM registry_outbox WHERE \"ProcessedAt\" IS NULL");
+            var outbox = await ScalarAsync(database, "SELECT COUNT(*) FROM registry_outbox") + await ScalarAsync(database, "SELECT COUNT(*) FROM cases_outbox");
+            var pending = await ScalarAsync(database, "SELECT COUNT(*) FROM registry_outbox WHERE \"ProcessedAt\" IS NULL") + await ScalarAsync(database, "SELECT COUNT(*) FROM cases_outbox WHERE \"ProcessedAt\" IS NULL");
             var size = (await CheckpointAsync(client))?.Size ?? 0;
             if (pending == 0 && size >= outbox)
             {
