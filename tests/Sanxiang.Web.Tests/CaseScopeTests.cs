@@ -74,6 +74,18 @@ public sealed class CaseScopeTests(NoTwoFactorFactory app) : IClassFixture<NoTwo
     }
 
     [Fact]
+    public async Task TheHeadsInbox_ListsCasesAwaitingFilingOrClosingApproval()
+    {
+        var head = await ClientAsync("head.market");
+        var items = JsonDocument.Parse(await head.GetStringAsync("/api/cases/?awaitingApproval=true&pageSize=200")).RootElement.GetProperty("items");
+        items.GetArrayLength().ShouldBeGreaterThan(0, "the demo data has a clue awaiting filing approval");
+        foreach (var c in items.EnumerateArray())
+        {
+            c.GetProperty("stage").GetString().ShouldBeOneOf("FilingRequested", "ClosingRequested");
+        }
+    }
+
+    [Fact]
     public async Task OpeningACase_WithAPowerOfAnotherAgency_IsRefused()
     {
         var owner = await ClientAsync("officer.market");

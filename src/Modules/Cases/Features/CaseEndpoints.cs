@@ -13,8 +13,8 @@ internal static class CaseEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/", async ([AsParameters] ListArgs a, CaseStage? stage, bool? mine, bool? dueSoon, CaseQueries q, IAccessScopeProvider s, CancellationToken ct) =>
-            TypedResults.Ok(await q.ListAsync(await s.GetAsync(ct), a.ToQuery(), stage, mine ?? false, dueSoon ?? false, ct)));
+        api.MapGet("/", async ([AsParameters] ListArgs a, CaseStage? stage, bool? mine, bool? dueSoon, bool? awaitingApproval, CaseQueries q, IAccessScopeProvider s, CancellationToken ct) =>
+            TypedResults.Ok(await q.ListAsync(await s.GetAsync(ct), a.ToQuery(), stage, mine ?? false, dueSoon ?? false, ct, awaitingApproval ?? false)));
         api.MapGet("/{id:guid}", async (Guid id, CaseQueries q, IAccessScopeProvider s, CancellationToken ct) =>
             TypedResults.Ok(await q.GetAsync(await s.GetAsync(ct), id, ct)));
         api.MapPost("/", async (OpenClueInput i, CaseCommands c, IAccessScopeProvider s, CancellationToken ct) =>

@@ -58,7 +58,7 @@ internal sealed record CaseView(
 /// <summary>Case lists and the case view, scoped to what the caller may see; personal data only for those who may see it.</summary>
 internal sealed class CaseQueries(CasesDbContext db, IWorkingDayCalendar calendar, IOptions<CaseRuleOptions> rules, TimeProvider clock)
 {
-    public async Task<PagedResult<CaseRow>> ListAsync(AccessScope scope, ListQuery query, CaseStage? stage, bool mine, bool dueSoon, CancellationToken ct)
+    public async Task<PagedResult<CaseRow>> ListAsync(AccessScope scope, ListQuery query, CaseStage? stage, bool mine, bool dueSoon, CancellationToken ct, bool awaitingApproval = false)
     {
         var today = ChinaTime.Today(clock);
         var visible = scope.Visible.ToList();
@@ -66,6 +66,11 @@ internal sealed class CaseQueries(CasesDbContext db, IWorkingDayCalendar calenda
         if (stage is { } st)
         {
             q = q.Where(c => c.Stage == st);
+        }
+
+        if (awaitingApproval)
+        {
+            q = q.Where(c => c.Stage == CaseStage.FilingRequested || c.Stage == CaseStage.ClosingRequested);
         }
 
         if (mine)

@@ -21,6 +21,9 @@ internal sealed class IndexModel(IAccessScopeProvider scopes, CaseQueries querie
     public bool DueSoon { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    public bool AwaitingApproval { get; set; }
+
+    [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -37,12 +40,13 @@ internal sealed class IndexModel(IAccessScopeProvider scopes, CaseQueries querie
     {
         var scope = await LoadScopeAsync(ct);
         var query = new ListQuery(Search, Sort, Desc, PageNo, 20);
-        Result = await queries.ListAsync(scope, query, Stage, Mine, DueSoon, ct);
+        Result = await queries.ListAsync(scope, query, Stage, Mine, DueSoon, ct, AwaitingApproval);
         State = new ListState("/Cases", query.ClampTo(Result.Total), new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["stage"] = Stage?.ToString(),
             ["mine"] = Mine ? "true" : null,
             ["dueSoon"] = DueSoon ? "true" : null,
+            ["awaitingApproval"] = AwaitingApproval ? "true" : null,
         }, Result.Total);
         Breadcrumbs(("案件办理", null));
     }
