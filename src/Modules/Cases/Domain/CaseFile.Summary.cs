@@ -41,7 +41,7 @@ internal sealed partial class CaseFile
             FiledOn = ctx.Today,
             Outcome = DecisionOutcome.Penalty,
             CreatedBy = ctx.Actor.UserId,
-            CreatedAt = ctx.Now,
+            CreatedAt = ctx.Now.ToUniversalTime(),
             _details = new CaseDetails
             {
                 Power = PowerSnapshot.Of(power),

@@ -86,7 +86,7 @@ internal sealed partial class CaseFile : AggregateRoot
             PowerId = power.Id,
             PartyName = party.Name,
             CreatedBy = ctx.Actor.UserId,
-            CreatedAt = now,
+            CreatedAt = now.ToUniversalTime(),
             _details = new CaseDetails
             {
                 Power = PowerSnapshot.Of(power),
@@ -146,7 +146,7 @@ internal sealed partial class CaseFile : AggregateRoot
     private void Commit(string eventType, CaseContext ctx, string? documentSha256 = null)
     {
         DetailsJson = JsonSerializer.Serialize(Details, Json);
-        UpdatedAt = ctx.Now;
+        UpdatedAt = ctx.Now.ToUniversalTime();
         Version++;
         NextDeadline = ComputeNextDeadline();
         Raise(new CaseEvent(eventType, Id, AgencyId, Stage, Version, documentSha256));

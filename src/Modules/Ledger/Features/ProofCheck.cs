@@ -49,12 +49,20 @@ internal sealed class ProofCheck(LedgerDbContext db, Sequencer sequencer, Ledger
             .OrderByDescending(e => e.Index)
             .Select(e => new { e.EventId, e.Data })
             .AsAsyncEnumerable();
+        Guid? found = null;
         await foreach (var e in candidates.WithCancellation(ct))
         {
             if (LedgerEntry.Decode(e.Data).AttachmentHashes.Any(h => h.AsSpan().SequenceEqual(sha256)))
             {
-                return await ForEventAsync(e.EventId, ct);
+                found = e.EventId;
+                break;
             }
+        }
+
+        // The streaming query is closed before the next one (one command at a time on a PostgreSQL connection).
+        if (found is { } eventId)
+        {
+            return await ForEventAsync(eventId, ct);
         }
 
         return new ProofReport(false, "未在日志中找到该文书的哈希值：文书可能已被改动，或刚刚制作（通常在1秒内记入日志，请稍后再试）。", null, null, 0, string.Empty, [], null);

@@ -48,7 +48,7 @@ internal sealed class IssuedDocument
         Number = document.Number ?? string.Empty,
         Title = document.Title,
         IssuedOn = ctx.Today,
-        IssuedAt = ctx.Now,
+        IssuedAt = ctx.Now.ToUniversalTime(),
         IssuedBy = ctx.Actor.UserId,
         Sha256 = HashOf(document),
         Content = JsonSerializer.Serialize(document, Json),
