@@ -42,17 +42,9 @@ internal sealed partial class CaseFile
             Outcome = DecisionOutcome.Penalty,
             CreatedBy = ctx.Actor.UserId,
             CreatedAt = ctx.Now.ToUniversalTime(),
-            _details = new CaseDetails
-            {
-                Power = PowerSnapshot.Of(power),
-                Party = party,
-                Summary = facts.Summary.Trim(),
-                ActOn = facts.ActOn,
-                ActEndedOn = facts.ActEndedOn,
-                DiscoveredOn = facts.DiscoveredOn,
-                Team = [.. team.Select(o => new TeamMember(o.Id, o.Name, o.CertificateNumber))],
-            },
+            _details = NewDetails(power, party, facts),
         };
+        c.Details.Team = [.. team.Select(o => new TeamMember(o.Id, o.Name, o.CertificateNumber))];
         var fp = Fingerprint(DecisionOutcome.Penalty, penalty);
         c.Details.Decision = new DecisionRecord(DecisionOutcome.Penalty, penalty, null, facts.Summary.Trim(), "当场作出行政处罚决定", c.Power.LegalBasis, ctx.Today, ctx.Today, fp);
         c.Details.Service = new ServiceRecord(ServiceMethod.OnTheSpot, ctx.Today, party.Name, null, false);

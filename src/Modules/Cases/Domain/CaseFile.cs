@@ -87,23 +87,26 @@ internal sealed partial class CaseFile : AggregateRoot
             PartyName = party.Name,
             CreatedBy = ctx.Actor.UserId,
             CreatedAt = now.ToUniversalTime(),
-            _details = new CaseDetails
-            {
-                Power = PowerSnapshot.Of(power),
-                Party = party,
-                Summary = facts.Summary.Trim(),
-                ActOn = facts.ActOn,
-                ActEndedOn = facts.ActEndedOn,
-                DiscoveredOn = facts.DiscoveredOn,
-                HarmsSafety = facts.HarmsSafety,
-                MajorPublicInterest = facts.MajorPublicInterest,
-                SeveralLegalRelations = facts.SeveralLegalRelations,
-            },
+            _details = NewDetails(power, party, facts),
         };
         c.Step(ctx, "登记线索", facts.Summary.Trim(), null);
         c.Commit("cases.case.clue-registered", ctx);
         return c;
     }
+
+    /// <summary>What every new case starts with: the power as it stands today, the party and the facts of the act.</summary>
+    private static CaseDetails NewDetails(PowerFacts power, Party party, CaseFacts facts) => new()
+    {
+        Power = PowerSnapshot.Of(power),
+        Party = party,
+        Summary = facts.Summary.Trim(),
+        ActOn = facts.ActOn,
+        ActEndedOn = facts.ActEndedOn,
+        DiscoveredOn = facts.DiscoveredOn,
+        HarmsSafety = facts.HarmsSafety,
+        MajorPublicInterest = facts.MajorPublicInterest,
+        SeveralLegalRelations = facts.SeveralLegalRelations,
+    };
 
     internal static void CheckPower(Guid agencyId, PowerFacts power)
     {

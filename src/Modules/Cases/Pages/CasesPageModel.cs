@@ -34,6 +34,4 @@ internal abstract class CasesPageModel(IAccessScopeProvider scopes) : PageModel
     }
 
     protected void Breadcrumbs(params (string Label, string? Url)[] crumbs) => ViewData["Breadcrumbs"] = crumbs.ToList();
-
-    public static string Yuan(long fen) => (fen / 100m).ToString(fen % 100 == 0 ? "N0" : "N2", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -7,26 +7,20 @@ using Sanxiang.Registry.Contracts;
 namespace Sanxiang.Cases.Pages.Cases;
 
 /// <summary>Registers a clue (线索登记) for the general procedure, with the party, the facts and the case team.</summary>
-internal sealed class NewModel(IAccessScopeProvider scopes, CaseCommands commands, IEnforcementDirectory directory, TimeProvider clock) : CasesPageModel(scopes)
+internal sealed class NewModel(IAccessScopeProvider scopes, CaseCommands commands, IEnforcementDirectory directory, TimeProvider clock) : OpenCasePageModel(scopes, directory, clock)
 {
     [BindProperty]
     public CaseForm Form { get; set; } = new();
 
-    public IReadOnlyList<PowerFacts> Powers { get; private set; } = [];
-
-    public IReadOnlyList<OfficerFacts> Officers { get; private set; } = [];
-
-    public DateOnly Today { get; private set; }
-
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
+        await LoadAsync("登记案件线索", ct);
         Form.DiscoveredOn = Today;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var scope = await LoadAsync(ct);
+        var scope = await LoadAsync("登记案件线索", ct);
         try
         {
             var f = Form;
@@ -37,15 +31,5 @@ internal sealed class NewModel(IAccessScopeProvider scopes, CaseCommands command
         {
             return Refused(e);
         }
-    }
-
-    private async Task<Sanxiang.Kernel.Security.AccessScope> LoadAsync(CancellationToken ct)
-    {
-        var scope = await LoadScopeAsync(ct);
-        Today = ChinaTime.Today(clock);
-        Powers = [.. (await directory.PowersOfAgencyAsync(scope.AgencyId, Today, ct)).Where(p => p.Category == PowerCategory.Penalty)];
-        Officers = await directory.OfficersOfAgencyAsync(scope.AgencyId, ct);
-        Breadcrumbs(("案件办理", "/Cases"), ("登记案件线索", null));
-        return scope;
     }
 }

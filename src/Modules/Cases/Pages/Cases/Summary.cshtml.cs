@@ -8,26 +8,20 @@ using Sanxiang.Registry.Contracts;
 namespace Sanxiang.Cases.Pages.Cases;
 
 /// <summary>The summary procedure on the spot (简易程序, APL-51/52), usable on a phone.</summary>
-internal sealed class SummaryModel(IAccessScopeProvider scopes, CaseCommands commands, IEnforcementDirectory directory, TimeProvider clock) : CasesPageModel(scopes)
+internal sealed class SummaryModel(IAccessScopeProvider scopes, CaseCommands commands, IEnforcementDirectory directory, TimeProvider clock) : OpenCasePageModel(scopes, directory, clock)
 {
     [BindProperty]
     public CaseForm Form { get; set; } = new() { Kinds = [PenaltyKind.Fine], Level = CircumstanceLevel.Minor };
 
-    public IReadOnlyList<PowerFacts> Powers { get; private set; } = [];
-
-    public IReadOnlyList<OfficerFacts> Officers { get; private set; } = [];
-
-    public DateOnly Today { get; private set; }
-
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
+        await LoadAsync("当场处罚", ct);
         Form.ActOn = Today;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var scope = await LoadAsync(ct);
+        var scope = await LoadAsync("当场处罚", ct);
         try
         {
             var f = Form;
@@ -38,15 +32,5 @@ internal sealed class SummaryModel(IAccessScopeProvider scopes, CaseCommands com
         {
             return Refused(e);
         }
-    }
-
-    private async Task<Sanxiang.Kernel.Security.AccessScope> LoadAsync(CancellationToken ct)
-    {
-        var scope = await LoadScopeAsync(ct);
-        Today = ChinaTime.Today(clock);
-        Powers = [.. (await directory.PowersOfAgencyAsync(scope.AgencyId, Today, ct)).Where(p => p.Category == PowerCategory.Penalty)];
-        Officers = await directory.OfficersOfAgencyAsync(scope.AgencyId, ct);
-        Breadcrumbs(("案件办理", "/Cases"), ("当场处罚", null));
-        return scope;
     }
 }
