@@ -21,6 +21,8 @@ log() { printf '== %s\n' "$*" >&2; }
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+# scripts/document-fonts.sh subsets the Noto CJK faces with fontTools for faster PDF printing.
+/usr/bin/python3 -c 'import fontTools' 2>/dev/null || missing+=(python3-fonttools)
 # The document tests check generated PDFs (pdftotext, pdfinfo, pdffonts, pdftoppm), open .docx files in
 # LibreOffice and decode QR codes with zbarimg.
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
@@ -40,6 +42,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
   pg_find || { echo "PostgreSQL server binaries not found after installing" >&2; exit 1; }
 fi
+"$root/scripts/document-fonts.sh"
 
 # --- Throwaway PostgreSQL cluster -------------------------------------------------------------------
 pg_dir="$(mktemp -d /tmp/sanxiang-pg.XXXXXX)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Documents benchmark of issue 4 (results in docs/benchmarks.md): the sample 行政处罚决定书 printed to PDF by one
 # warm headless Chromium, sequentially and MaxConcurrentPdf at once, next to a one-line page printed by the same
-# browser and the HTML render alone, measured in the same run; and .docx per second.
+# browser, the sample without the subset document fonts (scripts/document-fonts.sh, installed first) and the HTML
+# render alone, measured in the same run; and .docx per second.
 #
 #   bench/documents.sh                         7 windows of 10 PDFs per measurement (a few minutes)
 #   WINDOWS=3 PER_WINDOW=5 bench/documents.sh  a quick check that everything runs
@@ -18,12 +19,15 @@ log() { printf '== %s\n' "$*" >&2; }
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+/usr/bin/python3 -c 'import fontTools' 2>/dev/null || missing+=(python3-fonttools)
 if [ "${#missing[@]}" -gt 0 ]; then
   log "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+
+"$root/scripts/document-fonts.sh"
 
 log "building (Release)"
 dotnet build bench/Sanxiang.Bench.Documents/Sanxiang.Bench.Documents.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >&2

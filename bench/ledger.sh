@@ -5,6 +5,7 @@
 #
 #   bench/ledger.sh                      the full run (about 15–20 minutes on the 2-core machine)
 #   QUICK=1 bench/ledger.sh              small sizes (a few minutes; not timed as a whole), to check that everything runs
+#   PARTS=proofs bench/ledger.sh         only some of the parts: append, proofs, verify, sm3 (comma-separated)
 #
 # Sizes can be set one by one: APPEND_ENTRIES (200000), APPEND_BATCH (2000), PROOF_SIZES (1000000,10000000),
 # PROOF_DBS (sqlite,postgres), PROOF_QUERIES (10000), VERIFY_SIZE (10000000), VERIFY_RUNS (3), SM3_MB (1024),
@@ -23,6 +24,8 @@ fi
 : "${APPEND_ENTRIES:=200000}" "${APPEND_BATCH:=2000}" "${APPEND_WINDOW:=20000}"
 : "${PROOF_SIZES:=1000000,10000000}" "${PROOF_DBS:=sqlite,postgres}" "${PROOF_QUERIES:=10000}"
 : "${VERIFY_SIZE:=10000000}" "${VERIFY_RUNS:=3}" "${SM3_MB:=1024}" "${SM3_RUNS:=5}"
+: "${PARTS:=append,proofs,verify,sm3}"
+part() { [[ ",$PARTS," == *",$1,"* ]]; }
 
 # --- Debian packages (as ./test.sh) -----------------------------------------------------------------
 # shellcheck source=../scripts/pg-throwaway.sh
@@ -67,12 +70,16 @@ mkdir -p "$(dirname "$out")"
 } | tee "$out"
 run() { log "$*"; "$bench" "$@" --work "$work" | tee -a "$out"; }
 
-run append --db sqlite --entries "$APPEND_ENTRIES" --batch "$APPEND_BATCH" --window "$APPEND_WINDOW"
-run append --db postgres --entries "$APPEND_ENTRIES" --batch "$APPEND_BATCH" --window "$APPEND_WINDOW"
-run proofs --db "$PROOF_DBS" --sizes "$PROOF_SIZES" --queries "$PROOF_QUERIES"
-run verify --size "$VERIFY_SIZE" --runs "$VERIFY_RUNS"
-sm3_file="$work/sm3-input.bin"
-log "creating a ${SM3_MB} MiB random file"
-head -c "$((SM3_MB * 1024 * 1024))" /dev/urandom >"$sm3_file"
-run sm3 --file "$sm3_file" --runs "$SM3_RUNS"
+if part append; then
+  run append --db sqlite --entries "$APPEND_ENTRIES" --batch "$APPEND_BATCH" --window "$APPEND_WINDOW"
+  run append --db postgres --entries "$APPEND_ENTRIES" --batch "$APPEND_BATCH" --window "$APPEND_WINDOW"
+fi
+part proofs && run proofs --db "$PROOF_DBS" --sizes "$PROOF_SIZES" --queries "$PROOF_QUERIES"
+part verify && run verify --size "$VERIFY_SIZE" --runs "$VERIFY_RUNS"
+if part sm3; then
+  sm3_file="$work/sm3-input.bin"
+  log "creating a ${SM3_MB} MiB random file"
+  head -c "$((SM3_MB * 1024 * 1024))" /dev/urandom >"$sm3_file"
+  run sm3 --file "$sm3_file" --runs "$SM3_RUNS"
+fi
 log "results in $out"

@@ -15,6 +15,12 @@ var chromium = ArgText("chromium", "/usr/bin/chromium");
 
 var sample = SampleDocuments.PenaltyDecision();
 var sampleHtml = HtmlDocumentRenderer.Render(sample);
+// The same page without the subset document fonts (scripts/document-fonts.sh): Chromium then embeds the full Noto CJK
+// collections, as it does when the subset fonts are not installed.
+var fullFontHtml = sampleHtml.Replace("\"Sanxiang Serif SC\", ", string.Empty, StringComparison.Ordinal)
+    .Replace("\"Sanxiang Sans SC\", ", string.Empty, StringComparison.Ordinal);
+var subsetInstalled = Process.Start(new ProcessStartInfo("fc-list", ["Sanxiang Serif SC"]) { RedirectStandardOutput = true, UseShellExecute = false })!
+    .StandardOutput.ReadToEnd().Length > 0;
 const string TrivialHtml = "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><p>一行字。</p></html>";
 
 await using var printer = new PdfPrinter(
@@ -32,6 +38,7 @@ var measurements = new (string Name, string Baseline, Func<int, Task> Run)[]
     ($"sample decision to PDF, sequential", "baseline: one-line page to PDF, sequential", n => Sequential(n, () => printer.PrintAsync(sample))),
     ($"baseline: one-line page to PDF, {concurrency} at once", string.Empty, n => Parallel(n, () => printer.PrintHtmlAsync(TrivialHtml))),
     ($"sample decision to PDF, {concurrency} at once (MaxConcurrentPdf)", $"baseline: one-line page to PDF, {concurrency} at once", n => Parallel(n, () => printer.PrintAsync(sample))),
+    ($"sample decision to PDF without the subset fonts (full Noto CJK), {concurrency} at once", $"baseline: one-line page to PDF, {concurrency} at once", n => Parallel(n, () => printer.PrintHtmlAsync(fullFontHtml))),
     ("sample decision to .docx (DocxDocumentRenderer.Render)", "baseline: HTML render alone (HtmlDocumentRenderer.Render)", n => Repeat(n, () => DocxDocumentRenderer.Render(sample))),
 };
 
@@ -56,7 +63,8 @@ for (var w = 0; w < windows; w++)
 }
 
 Console.WriteLine($"Documents per second, {windows} windows of {perWindow} PDFs ({perWindow * 20} in-process renders) each, MaxConcurrentPdf = {concurrency}; "
-    + $"sample: {pages} A4 pages, PDF {sizes.Pdf / 1024} KiB, .docx {sizes.Docx / 1024} KiB, HTML {sizes.Html / 1024} KiB");
+    + $"sample: {pages} A4 pages, PDF {sizes.Pdf / 1024} KiB, .docx {sizes.Docx / 1024} KiB, HTML {sizes.Html / 1024} KiB; "
+    + $"subset document fonts {(subsetInstalled ? "installed" : "NOT installed (run scripts/document-fonts.sh)")}");
 Console.WriteLine();
 Console.WriteLine("| measurement | median docs/s | min | max | ratio to baseline |");
 Console.WriteLine("|---|---|---|---|---|");

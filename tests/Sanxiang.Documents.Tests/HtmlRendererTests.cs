@@ -64,8 +64,8 @@ public sealed class HtmlRendererTests
         var html = HtmlDocumentRenderer.Render(SampleDocuments.PenaltyDecision());
         html.ShouldStartWith("<!DOCTYPE html>");
         html.ShouldContain("@page { size: A4;");
-        html.ShouldContain("\"Noto Serif CJK SC\"");
-        html.ShouldContain("\"Noto Sans CJK SC\"");
+        html.ShouldContain("\"Sanxiang Serif SC\", \"Noto Serif CJK SC\"");
+        html.ShouldContain("\"Sanxiang Sans SC\", \"Noto Sans CJK SC\"");
         var parsed = new HtmlParser().ParseDocument(html);
         parsed.QuerySelectorAll("script, link, img[src], iframe").Length.ShouldBe(0);
         parsed.QuerySelector("meta[http-equiv='Content-Security-Policy']")!.GetAttribute("content").ShouldStartWith("default-src 'none'");

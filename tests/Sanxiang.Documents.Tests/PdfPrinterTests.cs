@@ -73,6 +73,32 @@ public sealed class PdfPrinterTests(PdfFixture pdf)
         }
     }
 
+    /// <summary>
+    /// scripts/document-fonts.sh (run by test.sh and run.sh) installs the subset faces the style sheet names first;
+    /// fontconfig must find them, regular and bold, or every PDF silently falls back to the slow full collections.
+    /// </summary>
+    [Theory]
+    [InlineData("Sanxiang Serif SC:weight=regular", "SanxiangSerifSC-Regular.otf")]
+    [InlineData("Sanxiang Serif SC:weight=bold", "SanxiangSerifSC-Bold.otf")]
+    [InlineData("Sanxiang Sans SC:weight=bold", "SanxiangSansSC-Bold.otf")]
+    public async Task SubsetDocumentFonts_AreInstalled(string pattern, string file)
+    {
+        (await ExternalTool.RunAsync("fc-match", ["-f", "%{file}", pattern])).ShouldEndWith("/" + file);
+    }
+
+    /// <summary>
+    /// The subset holds GB 2312; a rarer character (堃 U+5803, 喆 U+5586, common in names) is not in it and must
+    /// come from the full Noto face next in the list, still as searchable text.
+    /// </summary>
+    [Fact]
+    public async Task CharacterOutsideTheSubset_FallsBackToTheFullFace_AndStaysText()
+    {
+        (await ExternalTool.RunAsync("fc-list", [":charset=5803", "family"])).ShouldNotContain("Sanxiang");
+        var sample = SampleDocuments.PenaltyDecision();
+        var text = Squeeze(await ExternalTool.PdfToTextAsync(await pdf.Printer.PrintAsync(sample with { Number = "安市监罚〔2026〕堃喆号" })));
+        text.ShouldContain("安市监罚〔2026〕堃喆号");
+    }
+
     [Fact]
     public async Task MissingChromium_ThrowsTheChineseUnavailableException()
     {

@@ -9,7 +9,7 @@ internal static class HtmlStyles
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; }
 body {
-  font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", SimSun, "宋体", serif;
+  font-family: "Sanxiang Serif SC", "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", SimSun, "宋体", serif;
   font-size: 14pt; line-height: 1.6; color: #000; background: #fff;
   -webkit-print-color-adjust: exact; print-color-adjust: exact;
 }
@@ -26,7 +26,7 @@ h1 { font-size: 22pt; font-weight: bold; letter-spacing: .12em; margin: 1mm 0 0;
 .number { text-align: right; margin-top: 3mm; font-size: 14pt; }
 .qr { position: absolute; top: 0; right: 0; width: 25mm; margin: 0; text-align: center; font-size: 9pt; line-height: 1.3; }
 .qr svg { display: block; width: 25mm; height: 25mm; }
-h2 { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", SimHei, "黑体", sans-serif; font-size: 14pt; font-weight: bold; margin: 3mm 0 1mm; }
+h2 { font-family: "Sanxiang Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", SimHei, "黑体", sans-serif; font-size: 14pt; font-weight: bold; margin: 3mm 0 1mm; }
 p { margin: 0; text-align: justify; overflow-wrap: anywhere; }
 p.indent { text-indent: 2em; }
 table { width: 100%; border-collapse: collapse; margin: 3mm 0; font-size: 12pt; line-height: 1.5; }

@@ -19,7 +19,7 @@ public sealed class PdfPrinter : IAsyncDisposable
     public const string TimeoutMessage = "生成 PDF 超时，请稍后重试。";
 
     private const string Footer =
-        "<div style=\"width:100%;text-align:center;font-size:9pt;font-family:'Noto Serif CJK SC',serif;color:#000\">"
+        "<div style=\"width:100%;text-align:center;font-size:9pt;font-family:'Sanxiang Serif SC','Noto Serif CJK SC',serif;color:#000\">"
         + "第 <span class=\"pageNumber\"></span> 页　共 <span class=\"totalPages\"></span> 页</div>";
 
     private readonly DocumentRenderingOptions _options;
