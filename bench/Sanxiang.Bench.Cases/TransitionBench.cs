@@ -8,7 +8,9 @@ using Sanxiang.Cases;
 using Sanxiang.Cases.Contracts;
 using Sanxiang.Cases.Persistence;
 using Sanxiang.Kernel.Persistence;
+using Sanxiang.Kernel.Security;
 using Sanxiang.Registry;
+using Sanxiang.Reviews;
 
 namespace Sanxiang.Bench.Cases;
 
@@ -226,6 +228,8 @@ internal static class TransitionBench
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<BenchActor>());
         services.AddRegistryModule();
         services.AddCasesModule();
+        services.AddReviewsModule(); // the decision gate asks it for passed reviews (APL-58)
+        services.AddSingleton<IUserDirectory, NoUsers>(); // the host's user store is not part of the bench: no demo review pool
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
@@ -393,4 +397,10 @@ internal static class TransitionBench
             await cmd.ExecuteNonQueryAsync();
         }
     }
+}
+
+/// <summary>No signed-in users in the bench (the host owns the user store).</summary>
+internal sealed class NoUsers : IUserDirectory
+{
+    public Task<IReadOnlyList<DirectoryUser>> InAgencyAsync(Guid agencyId, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<DirectoryUser>>([]);
 }

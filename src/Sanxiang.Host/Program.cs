@@ -13,6 +13,7 @@ using Sanxiang.Kernel.Persistence;
 using Sanxiang.Kernel.Security;
 using Sanxiang.Ledger;
 using Sanxiang.Registry;
+using Sanxiang.Reviews;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -27,6 +28,7 @@ builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
 builder.Services.AddSanxiangAuth(builder.Configuration);
 builder.Services.AddRegistryModule();
 builder.Services.AddCasesModule();
+builder.Services.AddReviewsModule();
 builder.Services.AddDocumentRendering(builder.Configuration);
 builder.Services.AddLedgerModule();
 
@@ -36,7 +38,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToFolder("/Account");
     o.Conventions.AuthorizeFolder("/Admin", "administrator");
     o.Conventions.AllowAnonymousToPage("/Ledger/Verify");
-}).AddRegistryPages().AddCasesPages().AddLedgerPages();
+}).AddRegistryPages().AddCasesPages().AddReviewsPages().AddLedgerPages();
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ChineseProblemDetails.Apply);
@@ -91,6 +93,7 @@ app.MapRazorPages();
 app.MapAuthApi();
 app.MapRegistryModule();
 app.MapCasesModule();
+app.MapReviewsModule();
 app.MapLedgerModule();
 
 app.Lifetime.ApplicationStarted.Register(() =>

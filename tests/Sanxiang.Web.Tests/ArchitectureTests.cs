@@ -20,7 +20,7 @@ public sealed class ArchitectureTests(NoTwoFactorFactory app) : IClassFixture<No
 {
     private static readonly Assembly Kernel = typeof(Kernel.Domain.AggregateRoot).Assembly;
     private static readonly Assembly Host = typeof(Program).Assembly;
-    private static readonly Assembly[] Modules = [typeof(RegistryModule).Assembly, typeof(CasesModule).Assembly, typeof(LedgerModule).Assembly];
+    private static readonly Assembly[] Modules = [typeof(RegistryModule).Assembly, typeof(CasesModule).Assembly, typeof(Sanxiang.Reviews.ReviewsModule).Assembly, typeof(LedgerModule).Assembly];
 
     [Fact]
     public void AModule_ExposesOnlyItsContracts_AndItsEntryPoint()
@@ -64,6 +64,24 @@ public sealed class ArchitectureTests(NoTwoFactorFactory app) : IClassFixture<No
     }
 
     [Fact]
+    public void LegalReview_UsesTheCaseEngineOnlyThroughItsContracts()
+    {
+        var cases = typeof(CasesModule).Assembly;
+        var used = typeof(Sanxiang.Reviews.ReviewsModule).Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic).Select(f => f.FieldType)
+                .Concat(t.GetProperties(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic).Select(p => p.PropertyType))
+                .Concat(t.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).SelectMany(c => c.GetParameters()).Select(p => p.ParameterType))
+                .Append(t.BaseType ?? typeof(object)))
+            .SelectMany(t => t.IsGenericType ? t.GetGenericArguments().Append(t) : [t])
+            .Where(t => t.Assembly == cases)
+            .Select(t => t.Namespace)
+            .Distinct()
+            .ToList();
+        used.ShouldNotBeEmpty();
+        used.ShouldAllBe(n => n == "Sanxiang.Cases.Contracts");
+    }
+
+    [Fact]
     public void AModule_DoesNotDependOnTheHost()
     {
         foreach (var module in Modules)
@@ -80,6 +98,7 @@ public sealed class ArchitectureTests(NoTwoFactorFactory app) : IClassFixture<No
         {
             (scope.ServiceProvider.GetRequiredService<RegistryDbContext>(), "registry_"),
             (scope.ServiceProvider.GetRequiredService<CasesDbContext>(), "cases_"),
+            (scope.ServiceProvider.GetRequiredService<Sanxiang.Reviews.Persistence.ReviewsDbContext>(), "reviews_"),
             (scope.ServiceProvider.GetRequiredService<AuthDbContext>(), "auth_"),
             (scope.ServiceProvider.GetRequiredService<LedgerDbContext>(), "ledger_"),
         };

@@ -24,7 +24,7 @@ public sealed class CaseApiTests(ClockFactory app) : IClassFixture<ClockFactory>
         var officer = await ClientAsync("officer.market");
         var head = await ClientAsync("head.market");
         var reviewer = await ClientAsync("reviewer.market");
-        var (wang, li, zhang) = (await OfficerIdAsync(officer, "王建国"), await OfficerIdAsync(officer, "李秀英"), await OfficerIdAsync(officer, "赵磊"));
+        var (wang, chen, zhang) = (await OfficerIdAsync(officer, "王建国"), await OfficerIdAsync(officer, "陈静"), await OfficerIdAsync(officer, "赵磊"));
         var power = await PowerIdAsync(officer, "SJ-CF-001");
 
         using var created = await officer.PostJsonAsync("/api/cases", new
@@ -35,7 +35,7 @@ public sealed class CaseApiTests(ClockFactory app) : IClassFixture<ClockFactory>
             actOn = "2026-02-01",
             discoveredOn = "2026-02-08",
             harmsSafety = false,
-            officerIds = new[] { wang, li },
+            officerIds = new[] { wang, chen },
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var id = (await created.ReadDocumentAsync()).RootElement.GetProperty("id").GetGuid();
@@ -69,8 +69,7 @@ public sealed class CaseApiTests(ClockFactory app) : IClassFixture<ClockFactory>
         reviewer = await ClientAsync("reviewer.market");
         await OkAsync(officer, $"{url}/hearing-record", new { partyAttended = true, transcriptSummary = "当事人承认违法事实，请求从轻处罚" });
         await RefusedAsync(officer, $"{url}/decision", Decision(penalty), HttpStatusCode.UnprocessableEntity, "APL-58");
-        await RefusedAsync(officer, $"{url}/review", new { outcome = "Penalty", penalty, passed = true, opinion = "同意" }, HttpStatusCode.Forbidden, null);
-        await OkAsync(reviewer, $"{url}/review", new { outcome = "Penalty", penalty, passed = true, opinion = "事实清楚，证据确凿，程序合法，同意" });
+        await PassLegalReviewAsync(officer, reviewer, id, penalty);
         await RefusedAsync(officer, $"{url}/decision", Decision(penalty), HttpStatusCode.UnprocessableEntity, "APL-57");
         await OkAsync(head, $"{url}/discussion", new { outcome = "Penalty", penalty, participants = "局长、分管副局长、法规科长", conclusion = "同意罚款六万元" });
         await OkAsync(officer, $"{url}/decision", Decision(penalty));
@@ -119,6 +118,24 @@ public sealed class CaseApiTests(ClockFactory app) : IClassFixture<ClockFactory>
         }
 
         (await CaseRowAsync(id)).ShouldBe(before);
+    }
+
+    /// <summary>The legal review (Reviews module) of exactly this penalty: submitted by the team, assigned, agreed.</summary>
+    private static async Task PassLegalReviewAsync(HttpClient officer, HttpClient reviewer, Guid caseId, object penalty)
+    {
+        using var submitted = await officer.PostJsonAsync($"/api/reviews/cases/{caseId}", new
+        {
+            decision = Decision(penalty),
+            investigationReport = "经调查，当事人销售超过保质期的食品20袋，事实清楚，证据确凿。",
+            discretionReasoning = "当事人经听证承认违法事实，按一般情节在基准幅度内处罚。",
+        });
+        submitted.StatusCode.ShouldBe(HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
+        var reviewId = (await submitted.ReadDocumentAsync()).RootElement.GetProperty("id").GetGuid();
+        var pool = (await (await reviewer.GetAsync("/api/reviews/pool")).ReadDocumentAsync()).RootElement.EnumerateArray().ToList();
+        var li = pool.Single(p => p.GetProperty("name").GetString() == "李秀英").GetProperty("id").GetGuid();
+        await OkAsync(reviewer, $"/api/reviews/{reviewId}/assign", new { reviewerIds = new[] { li } });
+        var findings = Enum.GetNames<Sanxiang.Reviews.Contracts.ChecklistItem>().Select(item => new { item, satisfied = true, note = (string?)null });
+        await OkAsync(reviewer, $"/api/reviews/{reviewId}/conclusion", new { findings, outcome = "Agree", opinion = "事实清楚，证据确凿，程序合法，同意" });
     }
 
     private static object Decision(object penalty) => new { outcome = "Penalty", penalty, facts = "销售超过保质期的食品20袋", reasons = "依据《食品安全法》第一百二十四条第一款" };

@@ -29,7 +29,8 @@ public static class CasesModule
         services.AddScoped<CaseQueries>();
         services.AddScoped<PaymentImport>();
         services.AddScoped<DocumentFeatures>();
-        services.AddOptions<CaseDocumentOptions>().BindConfiguration(CaseDocumentOptions.Section);
+        services.AddScoped<Contracts.ICaseReviewFacts, CaseReviewFacts>();
+        services.AddOptions<Contracts.CaseDocumentOptions>().BindConfiguration(Contracts.CaseDocumentOptions.Section);
         services.AddScoped<IDemoDataSeeder, Demo.CasesDemoData>();
         return services;
     }

@@ -34,6 +34,7 @@ public static class RegistryModule
         services.AddScoped<IAgencyDirectory, AgencyDirectory>();
         services.AddScoped<IRegistryOverview, RegistryOverview>();
         services.AddScoped<IEnforcementDirectory, Features.Directory.EnforcementDirectory>();
+        services.AddScoped<IReviewCatalogs, Features.Directory.ShippedReviewCatalogs>();
         services.AddScoped<AgencyFeatures>();
         services.AddScoped<OfficerFeatures>();
         services.AddScoped<PowerFeatures>();

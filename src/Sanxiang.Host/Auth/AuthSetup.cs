@@ -16,6 +16,7 @@ public static class AuthSetup
         services.AddDbContext<AuthDbContext>((sp, o) => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Configure(o));
         services.AddScoped<IModuleMigrator, AuthMigrator>();
         services.AddScoped<IDemoDataSeeder, DemoUsers>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<SignInAudit>();
         services.AddScoped<ApiKeyService>();
 

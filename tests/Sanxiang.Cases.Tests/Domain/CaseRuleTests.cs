@@ -189,7 +189,7 @@ public sealed class CaseRuleTests
         var b = new CaseBuilder(Monday);
         Refused(() => b.Notified(CaseBuilder.Fine(20_000)), "APL-34");
         var c = b.Notified(CaseBuilder.Fine(20_000, reason: "主动消除危害后果，依法减轻处罚"));
-        c.ReviewReasons(DecisionOutcome.Penalty, CaseBuilder.Fine(20_000, reason: "x"), b.Rules).ShouldContain(r => r.Contains("裁量基准"));
+        c.ReviewReasons(DecisionOutcome.Penalty, CaseBuilder.Fine(20_000, reason: "x"), ReviewCatalogFacts.Defaults(Guid.Empty)).ShouldContain(r => r.Contains("裁量基准"));
     }
 
     [Fact]
@@ -242,11 +242,9 @@ public sealed class CaseRuleTests
         c.RecordStatement("无异议", false, Monday, b.Officer());
         c.RecordDiscussion(DecisionOutcome.Penalty, fine, "局长、副局长", "同意", b.Head);
         Refused(() => c.Decide(CaseBuilder.PenaltyDraft(fine), [CaseBuilder.Wang, CaseBuilder.Li], b.Officer()), "APL-58");
-        Refused(() => c.RecordReview(DecisionOutcome.Penalty, fine, true, "同意", b.Officer()), "APL-58");
-        c.RecordReview(DecisionOutcome.Penalty, CaseBuilder.Fine(55_000), true, "同意", b.Ctx(reviewer: true));
-        Refused(() => c.Decide(CaseBuilder.PenaltyDraft(fine), [CaseBuilder.Wang, CaseBuilder.Li], b.Officer()), "APL-58").Message.ShouldContain("重新审核");
-        c.RecordReview(DecisionOutcome.Penalty, fine, true, "事实清楚，证据确凿，同意", b.Ctx(reviewer: true));
-        c.Decide(CaseBuilder.PenaltyDraft(fine), [CaseBuilder.Wang, CaseBuilder.Li], b.Officer());
+        var otherDecisionPassed = b.Officer() with { PassedReviews = [CaseFile.Fingerprint(DecisionOutcome.Penalty, CaseBuilder.Fine(55_000))] };
+        Refused(() => c.Decide(CaseBuilder.PenaltyDraft(fine), [CaseBuilder.Wang, CaseBuilder.Li], otherDecisionPassed), "APL-58").Message.ShouldContain("重新审核");
+        c.Decide(CaseBuilder.PenaltyDraft(fine), [CaseBuilder.Wang, CaseBuilder.Li], b.Officer() with { PassedReviews = [CaseFile.Fingerprint(DecisionOutcome.Penalty, fine)] });
         c.Stage.ShouldBe(CaseStage.Decided);
     }
 
@@ -257,8 +255,7 @@ public sealed class CaseRuleTests
         var fine = CaseBuilder.Fine(60_000);
         var c = b.Notified(fine);
         c.RecordStatement(string.Empty, true, Monday, b.Officer());
-        c.RecordReview(DecisionOutcome.Penalty, fine, true, "同意", b.Ctx(reviewer: true));
-        Refused(() => c.Decide(CaseBuilder.PenaltyDraft(fine), [CaseBuilder.Wang, CaseBuilder.Li], b.Officer()), "APL-57");
+        Refused(() => c.Decide(CaseBuilder.PenaltyDraft(fine), [CaseBuilder.Wang, CaseBuilder.Li], b.Officer() with { PassedReviews = [CaseFile.Fingerprint(DecisionOutcome.Penalty, fine)] }), "APL-57");
         Refused(() => c.RecordDiscussion(DecisionOutcome.Penalty, fine, "甲", "同意", b.Officer()), "APL-57");
     }
 

@@ -25,7 +25,7 @@ public sealed class CaseBrowserTests(CaseBrowserFixture app) : IClassFixture<Cas
         var page = await app.NewPageAsync();
         var cases = new CasePages(page);
         await cases.SignInAsync("officer.market");
-        var id = await cases.OpenClueAsync("SJ-CF-001", "赵某某", "110105199003070017", "安平县城关镇幸福路1号", "销售超过保质期的食品", "2026-02-01", ["王建国", "李秀英"]);
+        var id = await cases.OpenClueAsync("SJ-CF-001", "赵某某", "110105199003070017", "安平县城关镇幸福路1号", "销售超过保质期的食品", "2026-02-01", ["王建国", "陈静"]);
         await cases.ActAsync(id, "request-filing");
         await cases.SignInAsync("head.market");
         await cases.ActAsync(id, "approve-filing");
@@ -67,12 +67,11 @@ public sealed class CaseBrowserTests(CaseBrowserFixture app) : IClassFixture<Cas
         (await cases.ActAsync(id, "decision", expectRefusal: true)).ShouldContain("APL-58");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "case-review-gate.png"), FullPage = true });
 
+        var reviews = new ReviewPages(page);
+        var (reviewId, _) = await reviews.SubmitAsync(id, "经调查，当事人销售超过保质期的食品20袋，事实清楚。", "经听证，当事人承认违法事实，按从轻情节处罚。");
         await cases.SignInAsync("reviewer.market");
-        await cases.ActAsync(id, "review", async () =>
-        {
-            await page.Locator("[name='Form.Flag1']").CheckAsync();
-            await page.Locator("[name='Form.Text']").FillAsync("事实清楚，证据确凿，程序合法，同意");
-        });
+        await reviews.AssignAsync(reviewId!.Value, "李秀英");
+        await reviews.ConcludeAsync(reviewId.Value, Sanxiang.Reviews.Contracts.ReviewOutcome.Agree, "事实清楚，证据确凿，程序合法，同意");
         await cases.SignInAsync("head.market");
         await cases.ActAsync(id, "discussion", async () =>
         {

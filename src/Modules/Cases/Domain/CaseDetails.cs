@@ -64,8 +64,6 @@ internal sealed record HearingRecord(
     bool? PartyAttended,
     string? TranscriptSummary);
 
-internal sealed record ReviewRecord(string Fingerprint, bool Passed, string Opinion, string ReviewerId, DateOnly On);
-
 internal sealed record DiscussionRecord(string Fingerprint, DateOnly On, string Participants, string Conclusion);
 
 internal sealed record DeadlineExtension(int Days, string Reason, DateOnly ApprovedOn, string ApprovedBy);
@@ -144,8 +142,6 @@ internal sealed class CaseDetails
     public StatementRecord? Statement { get; set; }
 
     public HearingRecord? Hearing { get; set; }
-
-    public List<ReviewRecord> Reviews { get; set; } = [];
 
     public DiscussionRecord? Discussion { get; set; }
 

@@ -9,32 +9,17 @@ internal sealed record DecisionDraft(DecisionOutcome Outcome, Penalty? Penalty, 
 
 internal sealed partial class CaseFile
 {
-    /// <summary>APL-58 / ReviewCatalog: why this proposed decision needs legal review (empty: it does not).</summary>
-    public IReadOnlyList<string> ReviewReasons(DecisionOutcome outcome, Penalty? penalty, CaseRuleOptions rules) =>
-        CasePolicies.ReviewReasons(Details, outcome, penalty, rules);
+    /// <summary>APL-58 / the agency's ReviewCatalog (GB118-REV-1): the catalog rules this proposed decision matches (empty: no review needed).</summary>
+    public IReadOnlyList<CatalogMatch> ReviewMatches(DecisionOutcome outcome, Penalty? penalty, ReviewCatalogFacts catalog) =>
+        CasePolicies.ReviewMatches(Details, outcome, penalty, catalog);
+
+    /// <summary>The reasons of <see cref="ReviewMatches"/>, in Chinese.</summary>
+    public IReadOnlyList<string> ReviewReasons(DecisionOutcome outcome, Penalty? penalty, ReviewCatalogFacts catalog) =>
+        [.. ReviewMatches(outcome, penalty, catalog).Select(m => m.Reason)];
 
     /// <summary>APL-57: collective discussion for complex or major cases (local practice: every catalog case).</summary>
-    public bool NeedsDiscussion(DecisionOutcome outcome, Penalty? penalty, CaseRuleOptions rules) =>
-        rules.CollectiveDiscussionForCatalogCases && ReviewReasons(outcome, penalty, rules).Count > 0;
-
-    /// <summary>
-    /// Records the legal unit's conclusion on exactly this proposed decision (the review workflow itself is the
-    /// Review module's; this is the gate's input). A reviewer must not be on the case team.
-    /// </summary>
-    public void RecordReview(DecisionOutcome outcome, Penalty? penalty, bool passed, string opinion, CaseContext ctx)
-    {
-        EnsureStage("记录法制审核意见", CaseStage.Investigation, CaseStage.Notified);
-        if (!ctx.Actor.IsReviewer)
-        {
-            throw new DomainRuleException("APL-58", "法制审核意见须由法制审核人员作出", "Reviewer");
-        }
-
-        new Check().Required("Opinion", "审核意见", opinion, 8000).ThrowIfAny();
-        var fp = Fingerprint(outcome, penalty);
-        Details.Reviews.Add(new ReviewRecord(fp, passed, opinion.Trim(), ctx.Actor.UserId, ctx.Today));
-        Step(ctx, passed ? "法制审核通过" : "法制审核未通过", $"{CaseLabels.Of(outcome)}{(penalty is null ? string.Empty : "：" + penalty.Describe())}", "APL-58");
-        Commit("cases.case.review-recorded", ctx);
-    }
+    public bool NeedsDiscussion(DecisionOutcome outcome, Penalty? penalty, CaseContext ctx) =>
+        ctx.Rules.CollectiveDiscussionForCatalogCases && ReviewMatches(outcome, penalty, ctx.ReviewCatalog).Count > 0;
 
     /// <summary>APL-57: the heads' collective discussion of this proposed decision.</summary>
     public void RecordDiscussion(DecisionOutcome outcome, Penalty? penalty, string participants, string conclusion, CaseContext ctx)
@@ -90,14 +75,15 @@ internal sealed partial class CaseFile
 
         check.ThrowIfAny();
         var fp = Fingerprint(draft.Outcome, penalty);
-        var reasons = ReviewReasons(draft.Outcome, penalty, ctx.Rules);
-        if (reasons.Count > 0 && !Details.Reviews.Exists(r => r.Passed && r.Fingerprint == fp))
+        var reasons = ReviewReasons(draft.Outcome, penalty, ctx.ReviewCatalog);
+        var passed = ctx.PassedReviews ?? [];
+        if (reasons.Count > 0 && !passed.Contains(fp))
         {
-            var changed = Details.Reviews.Exists(r => r.Passed) ? "（已通过审核的是另一拟决定：决定内容改变的，须重新审核）" : string.Empty;
+            var changed = passed.Count > 0 ? "（已通过审核的是另一拟决定：决定内容改变的，须重新审核）" : string.Empty;
             throw new DomainRuleException("APL-58", $"本案属于重大执法决定（{string.Join("；", reasons)}），未经法制审核或审核未通过的，不得作出决定{changed}", "Review");
         }
 
-        if (NeedsDiscussion(draft.Outcome, penalty, ctx.Rules) && Details.Discussion?.Fingerprint != fp)
+        if (NeedsDiscussion(draft.Outcome, penalty, ctx) && Details.Discussion?.Fingerprint != fp)
         {
             throw new DomainRuleException("APL-57", "情节复杂或者重大违法行为给予处罚，须经行政机关负责人集体讨论决定", "Discussion");
         }

@@ -10,8 +10,22 @@ namespace Sanxiang.Cases.Domain;
 /// <summary>Who acts on a case: a user, and whether they act as the agency's head (负责人) for approvals.</summary>
 internal sealed record CaseActor(string UserId, bool IsHead, bool IsReviewer = false);
 
-/// <summary>What every transition needs besides its own input: who, when, the figures and the calendar.</summary>
-internal sealed record CaseContext(CaseActor Actor, DateTimeOffset Now, DateOnly Today, CaseRuleOptions Rules, Sanxiang.Registry.Contracts.IWorkingDayCalendar Calendar);
+/// <summary>
+/// What every transition needs besides its own input: who, when, the figures and the calendar; for the decision also
+/// the agency's ReviewCatalog (GB118-REV-1; the shipped defaults when not given) and the fingerprints of the proposed
+/// decisions that passed legal review (APL-58; from the Reviews module).
+/// </summary>
+internal sealed record CaseContext(
+    CaseActor Actor,
+    DateTimeOffset Now,
+    DateOnly Today,
+    CaseRuleOptions Rules,
+    Sanxiang.Registry.Contracts.IWorkingDayCalendar Calendar,
+    ReviewCatalogFacts? Catalog = null,
+    IReadOnlyCollection<string>? PassedReviews = null)
+{
+    public ReviewCatalogFacts ReviewCatalog => Catalog ?? ReviewCatalogFacts.Defaults(Guid.Empty);
+}
 
 /// <summary>
 /// A penalty case (行政处罚案件) from clue to archive. Every transition is a method that enforces the Penalty

@@ -1,4 +1,5 @@
 using Sanxiang.Cases.Contracts;
+using Sanxiang.Registry.Contracts;
 
 namespace Sanxiang.Cases.Domain;
 
@@ -25,51 +26,32 @@ internal static class CasePolicies
         p.Kinds.Contains(PenaltyKind.Fine) && BenchmarkRange(power, p) is { } range && (p.FineFen < range.Min || p.FineFen > range.Max);
 
     /// <summary>
-    /// APL-58 and the default ReviewCatalog (GB118-REV-1, DOMAIN.md §4): why this proposed decision must pass
-    /// legal review; empty when it need not.
+    /// APL-58 and the agency's ReviewCatalog (GB118-REV-1, defaults in DOMAIN.md §4): the catalog rules this proposed
+    /// decision matches; empty when it needs no legal review.
     /// </summary>
-    public static IReadOnlyList<string> ReviewReasons(CaseDetails d, DecisionOutcome outcome, Penalty? p, CaseRuleOptions r)
+    public static IReadOnlyList<CatalogMatch> ReviewMatches(CaseDetails d, DecisionOutcome outcome, Penalty? p, ReviewCatalogFacts catalog)
     {
-        var reasons = new List<string>();
-        if (outcome == DecisionOutcome.TransferCrime)
-        {
-            reasons.Add("涉嫌犯罪移送司法机关");
-        }
-
-        if (p is not null && outcome == DecisionOutcome.Penalty)
-        {
-            var threshold = d.Party.Kind == PartyKind.Person ? r.ReviewThresholdPersonFen : r.ReviewThresholdOrganisationFen;
-            if (p.AmountFen >= threshold)
+        var penalty = outcome == DecisionOutcome.Penalty ? p : null;
+        var facts = new ProposedDecisionFacts(
+            outcome switch
             {
-                reasons.Add($"罚没金额达到{Money.Yuan(threshold)}元（{CaseLabels.Of(d.Party.Kind)}）");
-            }
-
-            foreach (var k in p.Kinds.Where(HeavyKinds.Contains))
-            {
-                reasons.Add(CaseLabels.Of(k));
-            }
-
-            if (OutsideBenchmark(d.Power, p))
-            {
-                reasons.Add("罚款超出裁量基准幅度（从轻、减轻或从重）");
-            }
-        }
-
-        if (d.Hearing?.Held == true)
-        {
-            reasons.Add("经过听证");
-        }
-
-        if (d.MajorPublicInterest)
-        {
-            reasons.Add("涉及重大公共利益");
-        }
-
-        if (d.SeveralLegalRelations)
-        {
-            reasons.Add("案情疑难复杂、涉及多个法律关系");
-        }
-
-        return reasons;
+                DecisionOutcome.Penalty => ProposedDecisionKind.Penalty,
+                DecisionOutcome.NoPenalty => ProposedDecisionKind.NoPenalty,
+                DecisionOutcome.RevokeCase => ProposedDecisionKind.RevokeCase,
+                _ => ProposedDecisionKind.TransferCrime,
+            },
+            d.Party.Kind == PartyKind.Person,
+            penalty?.AmountFen ?? 0,
+            penalty?.Kinds.Any(SuspensionKinds.Contains) == true,
+            penalty?.Kinds.Any(LicenceKinds.Contains) == true,
+            d.Hearing?.Held == true,
+            penalty is not null && OutsideBenchmark(d.Power, penalty),
+            d.MajorPublicInterest,
+            d.SeveralLegalRelations);
+        return catalog.Match(facts);
     }
+
+    private static readonly PenaltyKind[] SuspensionKinds = [PenaltyKind.SuspendProduction, PenaltyKind.Closure, PenaltyKind.BusinessRestriction];
+
+    private static readonly PenaltyKind[] LicenceKinds = [PenaltyKind.LicenceRevocation, PenaltyKind.QualificationLowering];
 }

@@ -27,11 +27,6 @@ internal sealed class CaseRuleOptions
 
     public long HearingThresholdOrganisationFen { get; set; } = 100_000_00;
 
-    /// <summary>Default ReviewCatalog amounts (GB118-REV-1, configurable).</summary>
-    public long ReviewThresholdPersonFen { get; set; } = 10_000_00;
-
-    public long ReviewThresholdOrganisationFen { get; set; } = 100_000_00;
-
     /// <summary>APL-57: whether every case the ReviewCatalog names also needs collective discussion (local practice).</summary>
     public bool CollectiveDiscussionForCatalogCases { get; set; } = true;
 

@@ -70,7 +70,7 @@ internal static class CaseActions
                     }
                 }
 
-                yield return new("review", "法制审核", Roles.Reviewer);
+                yield return new("review", "送法制审核", Roles.Officer);
                 yield return new("discussion", "集体讨论", Roles.Head);
                 yield return new("extend", "延长办案期限", Roles.Head);
                 yield return new("decision", "作出决定", Roles.Officer);

@@ -13,11 +13,18 @@ namespace Sanxiang.Cases.Features;
 /// Every case command: check the caller's scope and role, load the case, read the Registry's current facts
 /// of the team, call the aggregate, save once (the case, its counters and its outbox events together).
 /// </summary>
-internal sealed class CaseCommands(CasesDbContext db, IEnforcementDirectory directory, IWorkingDayCalendar calendar, IOptions<CaseRuleOptions> rules, TimeProvider clock, Numbering numbering)
+internal sealed class CaseCommands(
+    CasesDbContext db,
+    IEnforcementDirectory directory,
+    IWorkingDayCalendar calendar,
+    IOptions<CaseRuleOptions> rules,
+    TimeProvider clock,
+    Numbering numbering,
+    IReviewCatalogs catalogs,
+    IReviewGate reviews)
 {
     private static readonly string[] Officers = [Roles.Officer, Roles.Head];
     private static readonly string[] Heads = [Roles.Head];
-    private static readonly string[] Reviewers = [Roles.Reviewer];
 
     public CaseContext Context(AccessScope scope) =>
         new(new CaseActor(scope.ActorId, scope.IsInRole(Roles.Head), scope.IsInRole(Roles.Reviewer)), clock.GetUtcNow(), ChinaTime.Today(clock), rules.Value, calendar);
@@ -111,17 +118,35 @@ internal sealed class CaseCommands(CasesDbContext db, IEnforcementDirectory dire
     public Task RecordHearingAsync(AccessScope s, Guid id, HearingRecordInput i, CancellationToken ct) =>
         RunAsync(s, id, Officers, (c, ctx) => c.RecordHearing(i.PartyAttended, i.TranscriptSummary ?? string.Empty, ctx), ct);
 
-    public Task RecordReviewAsync(AccessScope s, Guid id, ReviewInput i, CancellationToken ct) =>
-        RunAsync(s, id, Reviewers, (c, ctx) => c.RecordReview(i.Outcome, i.Penalty?.ToPenalty(), i.Passed, i.Opinion ?? string.Empty, ctx), ct);
-
     public Task RecordDiscussionAsync(AccessScope s, Guid id, DiscussionInput i, CancellationToken ct) =>
         RunAsync(s, id, Heads, (c, ctx) => c.RecordDiscussion(i.Outcome, i.Penalty?.ToPenalty(), i.Participants ?? string.Empty, i.Conclusion ?? string.Empty, ctx), ct);
 
     public Task ExtendDeadlineAsync(AccessScope s, Guid id, ExtendInput i, CancellationToken ct) =>
         RunAsync(s, id, Heads, (c, ctx) => c.ExtendDecisionDeadline(i.Days, i.Reason ?? string.Empty, ctx), ct);
 
-    public Task DecideAsync(AccessScope s, Guid id, DecisionInput i, CancellationToken ct) =>
-        RunAsync(s, id, Officers, async (c, ctx) => c.Decide(new DecisionDraft(i.Outcome, i.Outcome == DecisionOutcome.Penalty ? i.Penalty?.ToPenalty() : null, i.Ground, i.Facts ?? string.Empty, i.Reasons ?? string.Empty), await CurrentTeamAsync(c, ct), ctx), ct);
+    /// <summary>
+    /// The decision, behind the legal-review gate (APL-58): the agency's ReviewCatalog and the passed reviews come from
+    /// the Registry and the Reviews module. A refusal by the gate is itself recorded (visible to supervisors), in its own
+    /// save after the refused command wrote nothing.
+    /// </summary>
+    public async Task DecideAsync(AccessScope s, Guid id, DecisionInput i, CancellationToken ct)
+    {
+        var draft = new DecisionDraft(i.Outcome, i.Outcome == DecisionOutcome.Penalty ? i.Penalty?.ToPenalty() : null, i.Ground, i.Facts ?? string.Empty, i.Reasons ?? string.Empty);
+        var catalog = await catalogs.ForAgencyAsync(s.AgencyId, ct);
+        var passed = await reviews.PassedFingerprintsAsync(id, ct);
+        try
+        {
+            await RunAsync(s, id, Officers, async (c, ctx) => c.Decide(draft, await CurrentTeamAsync(c, ct), ctx with { Catalog = catalog, PassedReviews = passed }), ct);
+        }
+        catch (DomainRuleException e) when (e.RuleId == "APL-58")
+        {
+            db.ChangeTracker.Clear();
+            var c = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == id, ct);
+            db.DecisionRefusals.Add(DecisionRefusal.Record(c, s.ActorId, CaseFile.Fingerprint(draft.Outcome, draft.Penalty), e.Message, clock.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+            throw;
+        }
+    }
 
     public Task ServeAsync(AccessScope s, Guid id, ServiceInput i, CancellationToken ct) =>
         RunAsync(s, id, Officers, async (c, ctx) =>

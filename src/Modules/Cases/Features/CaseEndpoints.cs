@@ -15,6 +15,8 @@ internal static class CaseEndpoints
     {
         api.MapGet("/", async ([AsParameters] ListArgs a, CaseStage? stage, bool? mine, bool? dueSoon, bool? awaitingApproval, CaseQueries q, IAccessScopeProvider s, CancellationToken ct) =>
             TypedResults.Ok(await q.ListAsync(await s.GetAsync(ct), a.ToQuery(), stage, mine ?? false, dueSoon ?? false, ct, awaitingApproval ?? false)));
+        api.MapGet("/refusals", async (CaseQueries q, IAccessScopeProvider s, CancellationToken ct) =>
+            TypedResults.Ok(await q.RefusalsAsync(await s.GetAsync(ct), ct)));
         api.MapGet("/{id:guid}", async (Guid id, CaseQueries q, IAccessScopeProvider s, CancellationToken ct) =>
             TypedResults.Ok(await q.GetAsync(await s.GetAsync(ct), id, ct)));
         api.MapPost("/", async (OpenClueInput i, CaseCommands c, IAccessScopeProvider s, CancellationToken ct) =>
@@ -66,7 +68,6 @@ internal static class CaseEndpoints
         Post<DateInput>(api, "hearing-request", (c, s, id, i, ct) => c.RequestHearingAsync(s, id, i, ct));
         Post<HearingScheduleInput>(api, "hearing-schedule", (c, s, id, i, ct) => c.ScheduleHearingAsync(s, id, i, ct));
         Post<HearingRecordInput>(api, "hearing-record", (c, s, id, i, ct) => c.RecordHearingAsync(s, id, i, ct));
-        Post<ReviewInput>(api, "review", (c, s, id, i, ct) => c.RecordReviewAsync(s, id, i, ct));
         Post<DiscussionInput>(api, "discussion", (c, s, id, i, ct) => c.RecordDiscussionAsync(s, id, i, ct));
         Post<ExtendInput>(api, "extend", (c, s, id, i, ct) => c.ExtendDeadlineAsync(s, id, i, ct));
         Post<DecisionInput>(api, "decision", (c, s, id, i, ct) => c.DecideAsync(s, id, i, ct));

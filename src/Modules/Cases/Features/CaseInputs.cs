@@ -47,7 +47,6 @@ internal sealed record HearingRecordInput(bool PartyAttended, string? Transcript
 
 internal sealed record ProposalInput(DecisionOutcome Outcome, PenaltyInput? Penalty);
 
-internal sealed record ReviewInput(DecisionOutcome Outcome, PenaltyInput? Penalty, bool Passed, string? Opinion);
 
 internal sealed record DiscussionInput(DecisionOutcome Outcome, PenaltyInput? Penalty, string? Participants, string? Conclusion);
 

@@ -20,6 +20,9 @@ internal sealed record PaymentView(string Reference, DateOnly DueOn, long FineFe
 
 internal sealed record NextAction(string Code, string Label, string Role);
 
+/// <summary>A decision the legal-review gate refused (APL-58), as supervisors and heads see it.</summary>
+internal sealed record RefusalRow(Guid Id, Guid CaseId, Guid AgencyId, string CaseNumber, string Actor, DateTimeOffset At, string Reason);
+
 internal sealed record CaseView(
     Guid Id,
     Guid AgencyId,
@@ -41,7 +44,6 @@ internal sealed record CaseView(
     IReadOnlyList<Notice> Notices,
     StatementRecord? Statement,
     HearingRecord? Hearing,
-    IReadOnlyList<ReviewRecord> Reviews,
     DiscussionRecord? Discussion,
     IReadOnlyList<string> ReviewReasons,
     DecisionRecord? Decision,
@@ -56,7 +58,7 @@ internal sealed record CaseView(
     int Version);
 
 /// <summary>Case lists and the case view, scoped to what the caller may see; personal data only for those who may see it.</summary>
-internal sealed class CaseQueries(CasesDbContext db, IWorkingDayCalendar calendar, IOptions<CaseRuleOptions> rules, TimeProvider clock)
+internal sealed class CaseQueries(CasesDbContext db, IWorkingDayCalendar calendar, IOptions<CaseRuleOptions> rules, TimeProvider clock, IReviewCatalogs catalogs)
 {
     public async Task<PagedResult<CaseRow>> ListAsync(AccessScope scope, ListQuery query, CaseStage? stage, bool mine, bool dueSoon, CancellationToken ct, bool awaitingApproval = false)
     {
@@ -119,13 +121,14 @@ internal sealed class CaseQueries(CasesDbContext db, IWorkingDayCalendar calenda
         var today = ChinaTime.Today(clock);
         var d = c.Details;
         var r = rules.Value;
-        var reviewReasons = d.Decision is { } dec ? c.ReviewReasons(dec.Outcome, dec.Penalty, r)
-            : c.LastNotice is { } n ? c.ReviewReasons(DecisionOutcome.Penalty, n.Penalty, r) : [];
+        var catalog = await catalogs.ForAgencyAsync(c.AgencyId, ct);
+        var reviewReasons = d.Decision is { } dec ? c.ReviewReasons(dec.Outcome, dec.Penalty, catalog)
+            : c.LastNotice is { } n ? c.ReviewReasons(DecisionOutcome.Penalty, n.Penalty, catalog) : [];
         PaymentView? payment = d.Payment is { } p
             ? new PaymentView(p.Reference, c.PaymentDueOn!.Value, c.FineFen, c.SurchargeFen(today, r), c.PaidFen, c.OutstandingFen(today, r), p.SettledOn, p.DemandServedOn, p.CourtAppliedOn, p.Lines)
             : null;
         return new CaseView(c.Id, c.AgencyId, c.Number, c.Procedure, c.Stage, CaseLabels.Of(c.Stage), d.Power, Party(scope, c), d.Summary, d.ActOn, d.DiscoveredOn, c.FiledOn, c.DecisionDeadline,
-            d.Team, d.Recusals, d.Evidence, d.Measures, d.Notices, d.Statement, d.Hearing, d.Reviews, d.Discussion, reviewReasons, d.Decision, d.Service, payment, d.Remedies,
+            d.Team, d.Recusals, d.Evidence, d.Measures, d.Notices, d.Statement, d.Hearing, d.Discussion, reviewReasons, d.Decision, d.Service, payment, d.Remedies,
             [.. c.Deadlines().Select(x => new DeadlineView(x.What, x.Due, x.RuleId, x.Done, calendar.WorkingDaysBetween(today, x.Due)))],
             CaseActions.Next(c, scope), d.Steps, d.MajorPublicInterest, d.SeveralLegalRelations, c.Version);
     }
@@ -139,6 +142,23 @@ internal sealed class CaseQueries(CasesDbContext db, IWorkingDayCalendar calenda
         return full
             ? new PartyView(p.Kind, p.Name, p.IdNumber ?? p.CreditCode ?? string.Empty, p.LegalRepresentative, p.Address, p.Phone, false)
             : new PartyView(p.Kind, p.Name, p.MaskedIdentifier, p.LegalRepresentative, "***", p.Phone is null ? null : "***", true);
+    }
+
+    /// <summary>
+    /// Every decision the legal-review gate refused (APL-58), newest first: for supervisors (the agencies they oversee)
+    /// and for the agency's heads; others get 403.
+    /// </summary>
+    public async Task<IReadOnlyList<RefusalRow>> RefusalsAsync(AccessScope scope, CancellationToken ct)
+    {
+        if (!scope.IsInRole(Roles.Supervisor) && !scope.IsInRole(Roles.Head))
+        {
+            throw new ForbiddenException("只有监督人员和机关负责人可以查看被拦截的决定");
+        }
+
+        var visible = scope.Visible.ToList();
+        var rows = await db.DecisionRefusals.AsNoTracking().Where(r => visible.Contains(r.AgencyId)).OrderByDescending(r => r.At).Take(500)
+            .Select(r => new RefusalRow(r.Id, r.CaseId, r.AgencyId, r.CaseNumber, r.Actor, r.At, r.Reason)).ToListAsync(ct);
+        return rows;
     }
 
     private static string PowerName(string json)

@@ -14,15 +14,6 @@ internal sealed record DocumentRow(Guid Id, DocumentKind Kind, string Title, str
 
 internal sealed record DocumentInput(DocumentKind Kind);
 
-/// <summary>Options of the documents: the public address the verification QR code points to.</summary>
-internal sealed class CaseDocumentOptions
-{
-    public const string Section = "Cases:Documents";
-
-    /// <summary>The public site's base address; the QR code leads to {PublicBaseUrl}/verify?sha256=….</summary>
-    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
-}
-
 /// <summary>Issues numbered documents from the case (one save: the document, the counter, the case's history and event) and renders them.</summary>
 internal sealed class DocumentFeatures(CasesDbContext db, CaseCommands commands, Numbering numbering, IAgencyDirectory agencies, PdfPrinter pdf, IOptions<CaseDocumentOptions> options)
 {

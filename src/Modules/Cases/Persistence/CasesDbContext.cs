@@ -53,6 +53,8 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options, I
 
     public DbSet<BankTransaction> BankTransactions => Set<BankTransaction>();
 
+    public DbSet<DecisionRefusal> DecisionRefusals => Set<DecisionRefusal>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -92,6 +94,20 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options, I
             b.HasIndex(x => x.CaseId);
             b.HasIndex(x => x.Sha256);
             b.HasIndex(x => new { x.AgencyId, x.Number }).IsUnique();
+        });
+
+        modelBuilder.Entity<DecisionRefusal>(b =>
+        {
+            b.ToTable("cases_decision_refusals");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.CaseNumber).HasMaxLength(60);
+            b.Property(x => x.Actor).HasMaxLength(100);
+            b.Property(x => x.Fingerprint).HasMaxLength(16);
+            b.Property(x => x.Reason).HasMaxLength(1000);
+            b.HasIndex(x => new { x.AgencyId, x.At });
+            b.HasIndex(x => x.CaseId);
+            b.Ignore(x => x.DomainEvents);
         });
 
         modelBuilder.Entity<NumberCounter>(b =>

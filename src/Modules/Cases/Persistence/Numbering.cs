@@ -29,7 +29,7 @@ internal sealed class Numbering(CasesDbContext db, IAgencyDirectory agencies)
     {
         var n = await NextAsync(agencyId, year, kind, ct);
         var agency = await agencies.FindAsync(agencyId, ct);
-        return $"{Abbreviation(agency)}{kind}〔{year}〕{n}号";
+        return $"{AgencyAbbreviation.Of(agency)}{kind}〔{year}〕{n}号";
     }
 
     /// <summary>The payment notice's reference, matched against bank statements: FK + year + agency + sequence.</summary>
@@ -38,25 +38,5 @@ internal sealed class Numbering(CasesDbContext db, IAgencyDirectory agencies)
         var n = await NextAsync(agencyId, year, "缴", ct);
         var agency = agencyId.ToString("N", CultureInfo.InvariantCulture)[^6..].ToUpperInvariant();
         return string.Create(CultureInfo.InvariantCulture, $"FK{year}{agency}{n:D6}");
-    }
-
-    public static string Abbreviation(AgencySummary? agency)
-    {
-        if (agency is null)
-        {
-            return "执法";
-        }
-
-        var place = agency.Name.Length >= 2 ? agency.Name[..2] : agency.Name;
-        return place + agency.Kind switch
-        {
-            AgencyKind.MarketRegulation => "市监",
-            AgencyKind.UrbanManagement => "综执",
-            AgencyKind.EcologyEnvironment => "环",
-            AgencyKind.Transport => "交",
-            AgencyKind.Culture => "文",
-            AgencyKind.Agriculture => "农",
-            _ => string.Empty,
-        };
     }
 }

@@ -45,7 +45,7 @@ internal sealed class ProofCheck(LedgerDbContext db, Sequencer sequencer, Ledger
     public async Task<ProofReport> ForAttachmentAsync(byte[] sha256, CancellationToken ct)
     {
         var candidates = db.Entries.AsNoTracking()
-            .Where(e => e.EventType == "cases.document.issued" || e.EventType == "cases.case.evidence-recorded")
+            .Where(e => e.EventType == "cases.document.issued" || e.EventType == "cases.case.evidence-recorded" || e.EventType == "reviews.opinion.issued")
             .OrderByDescending(e => e.Index)
             .Select(e => new { e.EventId, e.Data })
             .AsAsyncEnumerable();
