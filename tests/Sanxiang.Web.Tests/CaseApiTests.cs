@@ -1,11 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Sanxiang.Cases.Persistence;
 using Sanxiang.Web.Tests.Infrastructure;
+using static Sanxiang.Web.Tests.Infrastructure.CaseApi;
 
 namespace Sanxiang.Web.Tests;
 
@@ -111,13 +107,13 @@ public sealed class CaseApiTests(ClockFactory app) : IClassFixture<ClockFactory>
         await OkAsync(head, $"{url}/approve-closing", new { });
         await OkAsync(officer, $"{url}/archive", new { });
 
-        var before = await CaseRowAsync(id);
+        var before = await CaseRowAsync(app, id);
         foreach (var (action, body) in new (string, object)[] { ("evidence", new { kind = "书证", description = "补充", collectedOn = "2026-03-30", lawfullyObtained = true }), ("remedy", new { kind = "Litigation", startedOn = "2026-03-30" }), ("archive", new { }) })
         {
             await RefusedAsync(officer, $"{url}/{action}", body, HttpStatusCode.Conflict, "GB118-REC-4");
         }
 
-        (await CaseRowAsync(id)).ShouldBe(before);
+        (await CaseRowAsync(app, id)).ShouldBe(before);
     }
 
     /// <summary>The legal review (Reviews module) of exactly this penalty: submitted by the team, assigned, agreed.</summary>
@@ -142,57 +138,9 @@ public sealed class CaseApiTests(ClockFactory app) : IClassFixture<ClockFactory>
 
     private async Task<HttpClient> ClientAsync(string user) => await (await app.SignedInAsync(user)).WithAntiforgeryHeaderAsync();
 
-    private static async Task OkAsync(HttpClient client, string url, object body)
-    {
-        using var r = await client.PostJsonAsync(url, body);
-        r.StatusCode.ShouldBe(HttpStatusCode.NoContent, $"{url}: {await r.Content.ReadAsStringAsync()}");
-    }
-
-    private static async Task RefusedAsync(HttpClient client, string url, object body, HttpStatusCode status, string? ruleId)
-    {
-        using var r = await client.PostJsonAsync(url, body);
-        var text = await r.Content.ReadAsStringAsync();
-        r.StatusCode.ShouldBe(status, $"{url}: {text}");
-        r.Content.Headers.ContentType?.MediaType.ShouldBe(Api.ProblemJson);
-        if (ruleId is not null)
-        {
-            JsonDocument.Parse(text).RootElement.GetProperty("ruleId").GetString().ShouldBe(ruleId, text);
-        }
-    }
-
-    private static async Task<JsonElement> ViewAsync(HttpClient client, string url)
-    {
-        using var r = await client.GetAsync(url);
-        r.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return (await r.ReadDocumentAsync()).RootElement.Clone();
-    }
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv)
-    {
-        using var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        content.Add(file, "file", "bank.csv");
-        return await client.PostAsync("/api/cases/payments/import", content);
-    }
-
-    private static async Task<Guid> OfficerIdAsync(HttpClient client, string name)
-    {
-        var doc = await (await client.GetAsync($"/api/registry/officers?search={Uri.EscapeDataString(name)}")).ReadDocumentAsync();
-        return doc.RootElement.GetProperty("items")[0].GetProperty("id").GetGuid();
-    }
-
     private static async Task<Guid> PowerIdAsync(HttpClient client, string code)
     {
         var doc = await (await client.GetAsync($"/api/registry/powers?search={code}")).ReadDocumentAsync();
         return doc.RootElement.GetProperty("items")[0].GetProperty("id").GetGuid();
-    }
-
-    private async Task<string> CaseRowAsync(Guid id)
-    {
-        await using var scope = app.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<CasesDbContext>();
-        var c = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == id);
-        return $"{c.Version}|{c.Stage}|{c.DetailsJson}";
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sanxiang.Cases.Persistence;
 using Sanxiang.Web.Tests.Infrastructure;
+using static Sanxiang.Web.Tests.Infrastructure.CaseApi;
 
 namespace Sanxiang.Web.Tests;
 
@@ -154,15 +155,6 @@ public sealed class CaseDocumentTests(NoTwoFactorFactory app) : IClassFixture<No
         await OkAsync(head, $"/api/cases/{id}/approve-filing", new { });
         await OkAsync(officer, $"/api/cases/{id}/evidence", new { kind = "物证", description = "现场照片六张", collectedOn = today, lawfullyObtained = true });
         return id;
-    }
-
-    private static async Task<Guid> OfficerIdAsync(HttpClient client, string name) =>
-        JsonDocument.Parse(await client.GetStringAsync($"/api/registry/officers?search={Uri.EscapeDataString(name)}")).RootElement.GetProperty("items")[0].GetProperty("id").GetGuid();
-
-    private static async Task OkAsync(HttpClient client, string url, object body)
-    {
-        using var r = await client.PostJsonAsync(url, body);
-        r.StatusCode.ShouldBe(HttpStatusCode.NoContent, $"{url}: {await r.Content.ReadAsStringAsync()}");
     }
 
     private static async Task<string> SaveAsync(TempDir dir, string name, byte[] bytes)

@@ -73,5 +73,15 @@ internal sealed class CaseBuilder
         return c;
     }
 
+    /// <summary>A fine of <paramref name="yuan"/> decided and served today (statement waived), with payment reference P1.</summary>
+    public CaseFile Served(long yuan)
+    {
+        var c = Notified(Fine(yuan), power: PricePower);
+        c.RecordStatement(string.Empty, true, Today, Officer());
+        c.Decide(PenaltyDraft(Fine(yuan)), [Wang, Li], Officer());
+        c.Serve(ServiceMethod.Direct, Today, "赵某", false, null, "P1", Officer());
+        return c;
+    }
+
     public static DecisionDraft PenaltyDraft(Penalty p) => new(DecisionOutcome.Penalty, p, null, "销售超过保质期的食品", "依据食品安全法第一百二十四条");
 }

@@ -86,12 +86,5 @@ public sealed class ExecutionRuleTests
         c.RequestClosing("经法院强制执行", b.Officer());
     }
 
-    private static CaseFile Served(CaseBuilder b, long yuan)
-    {
-        var c = b.Notified(CaseBuilder.Fine(yuan), power: CaseBuilder.PricePower);
-        c.RecordStatement(string.Empty, true, b.Today, b.Officer());
-        c.Decide(CaseBuilder.PenaltyDraft(CaseBuilder.Fine(yuan)), [CaseBuilder.Wang, CaseBuilder.Li], b.Officer());
-        c.Serve(ServiceMethod.Direct, b.Today, "赵某", false, null, "P1", b.Officer());
-        return c;
-    }
+    private static CaseFile Served(CaseBuilder b, long yuan) => b.Served(yuan);
 }

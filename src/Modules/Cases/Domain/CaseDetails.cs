@@ -83,6 +83,9 @@ internal sealed record ServiceRecord(ServiceMethod Method, DateOnly ServedOn, st
 
 internal sealed record PaymentLine(string Source, string Reference, long AmountFen, DateOnly PaidOn);
 
+/// <summary>One instalment of an approved schedule (APL-66): its number, due date and amount.</summary>
+internal sealed record Instalment(int No, DateOnly DueOn, long AmountFen);
+
 internal sealed record RemedyRecord(RemedyKind Kind, DateOnly StartedOn, DateOnly? EndedOn, string? Outcome);
 
 internal sealed class PaymentState
@@ -94,6 +97,14 @@ internal sealed class PaymentState
     public DateOnly? DeferredTo { get; set; }
 
     public string? DeferralReason { get; set; }
+
+    /// <summary>APL-66: the approved instalment schedule (empty when the fine is paid at once or deferred).</summary>
+    public List<Instalment> Instalments { get; set; } = [];
+
+    public string? InstalmentReason { get; set; }
+
+    /// <summary>What was already paid when the schedule was approved: the schedule covers the rest of the fine.</summary>
+    public long PaidBeforeInstalmentsFen { get; set; }
 
     public List<PaymentLine> Lines { get; set; } = [];
 

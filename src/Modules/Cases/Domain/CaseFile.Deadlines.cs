@@ -41,7 +41,14 @@ internal sealed partial class CaseFile
             list.Add(new CaseDeadline("送达决定书", dec.ServiceDeadline, "APL-61", d.Service is not null));
         }
 
-        if (d.Payment is { } p)
+        if (d.Payment is { Instalments.Count: > 0 } plan)
+        {
+            foreach (var i in Instalments())
+            {
+                list.Add(new CaseDeadline($"分期缴纳罚款第{i.No}期（共{plan.Instalments.Count}期，{Money.Yuan(i.AmountFen)}元）", i.DueOn, "APL-66", plan.SettledOn is not null || i.Paid));
+            }
+        }
+        else if (d.Payment is { } p)
         {
             list.Add(new CaseDeadline(p.DeferredTo is null ? "缴纳罚款" : "缴纳罚款（已批准延期）", p.DeferredTo ?? p.DueOn, "APL-67", p.SettledOn is not null));
         }

@@ -38,8 +38,13 @@ internal sealed partial class CaseFile
         Commit("cases.case.served", ctx);
     }
 
-    /// <summary>The day from which the APL-72 surcharge runs: the due date, or the approved deferral (APL-66).</summary>
-    public DateOnly? PaymentDueOn => Details.Payment is { } p ? p.DeferredTo ?? p.DueOn : null;
+    /// <summary>
+    /// The day from which the APL-72 surcharge runs: the due date, or the approved deferral (APL-66); with an
+    /// approved schedule, the due date of the first instalment not yet paid in full (the last one when all are).
+    /// </summary>
+    public DateOnly? PaymentDueOn => Details.Payment is { } p
+        ? p.Instalments.Count > 0 ? CurrentInstalmentDueOn(p) : p.DeferredTo ?? p.DueOn
+        : null;
 
     public long PaidFen => Details.Payment?.Lines.Sum(l => l.AmountFen) ?? 0;
 
@@ -55,12 +60,17 @@ internal sealed partial class CaseFile
             return 0;
         }
 
+        if (Details.Payment!.Instalments.Count > 0)
+        {
+            return InstalmentSurchargeFen(Details.Payment, asOf, rules);
+        }
+
         var principalPaidOn = PrincipalPaidOn();
         var end = principalPaidOn is { } paid && paid < asOf ? paid : asOf;
         var days = 0;
         for (var d = due.AddDays(1); d <= end; d = d.AddDays(1))
         {
-            if (!Details.Remedies.Exists(r => d >= r.StartedOn && (r.EndedOn is null || d <= r.EndedOn)))
+            if (!SurchargePaused(d))
             {
                 days++;
             }
@@ -68,6 +78,9 @@ internal sealed partial class CaseFile
 
         return Math.Min(FineFen, FineFen * rules.SurchargePercentPerDay * days / 100);
     }
+
+    /// <summary>APL-73: no surcharge for a day on which a reconsideration or litigation runs.</summary>
+    private bool SurchargePaused(DateOnly day) => Details.Remedies.Exists(r => day >= r.StartedOn && (r.EndedOn is null || day <= r.EndedOn));
 
     private DateOnly? PrincipalPaidOn()
     {
@@ -98,7 +111,7 @@ internal sealed partial class CaseFile
             .ThrowIfAny();
         p.Lines.Add(new PaymentLine("银行", bankTransaction, amountFen, paidOn));
         SettleIfPaid(paidOn, ctx);
-        Step(ctx, "银行缴款到账", $"{Money.Yuan(amountFen)}元（流水{bankTransaction}）", "APL-67");
+        Step(ctx, "银行缴款到账", $"{Money.Yuan(amountFen)}元（流水{bankTransaction}）{InstalmentProgress()}", "APL-67");
         Commit("cases.case.payment-recorded", ctx);
     }
 
@@ -137,6 +150,11 @@ internal sealed partial class CaseFile
         EnsureStage("批准延期缴纳", CaseStage.Served);
         RequireHead(ctx, "APL-66", "延期或者分期缴纳罚款");
         var p = Details.Payment ?? throw DomainRuleException.Conflict("APL-66", "本案没有待缴罚款");
+        if (p.Instalments.Count > 0)
+        {
+            throw DomainRuleException.Conflict("APL-66", "本案已批准分期缴纳，不能再批准延期（延期与分期只能择一）");
+        }
+
         new Check()
             .That(ctx.Today <= PaymentDueOn, "DeferredTo", "APL-66", "缴款期限已过，不能再批准延期")
             .That(deferredTo > PaymentDueOn && deferredTo <= ctx.Today.AddYears(1), "DeferredTo", "APL-66", "延期后的期限须晚于原期限且不超过一年")

@@ -51,6 +51,9 @@ internal sealed class CaseRuleOptions
     /// <summary>APL-67: payment within 15 days of service.</summary>
     public int PaymentDays { get; set; } = 15;
 
+    /// <summary>APL-66: the most instalments one approval may set (local practice; at least 2).</summary>
+    public int MaxInstalments { get; set; } = 6;
+
     /// <summary>APL-72: surcharge of 3 % of the fine per day, never more than the fine.</summary>
     public int SurchargePercentPerDay { get; set; } = 3;
 

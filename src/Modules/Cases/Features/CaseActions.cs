@@ -7,14 +7,14 @@ namespace Sanxiang.Cases.Features;
 /// <summary>The next lawful actions of a case for the caller's roles: what the pages offer and the API lists.</summary>
 internal static class CaseActions
 {
-    public static IReadOnlyList<NextAction> Next(CaseFile c, AccessScope scope)
+    public static IReadOnlyList<NextAction> Next(CaseFile c, AccessScope scope, DateOnly today)
     {
         if (c.AgencyId != scope.AgencyId)
         {
             return [];
         }
 
-        var all = For(c).Where(a => a.Role switch
+        var all = For(c, today).Where(a => a.Role switch
         {
             Roles.Head => scope.IsInRole(Roles.Head),
             Roles.Reviewer => scope.IsInRole(Roles.Reviewer),
@@ -23,7 +23,7 @@ internal static class CaseActions
         return [.. all];
     }
 
-    private static IEnumerable<NextAction> For(CaseFile c)
+    private static IEnumerable<NextAction> For(CaseFile c, DateOnly today)
     {
         var d = c.Details;
         switch (c.Stage)
@@ -92,7 +92,16 @@ internal static class CaseActions
                         yield return new("on-the-spot", "当场收缴罚款", Roles.Officer);
                     }
 
-                    yield return new("deferral", "批准延期缴纳", Roles.Head);
+                    if (d.Payment.Instalments.Count == 0)
+                    {
+                        yield return new("deferral", "批准延期缴纳", Roles.Head);
+                    }
+
+                    if (c.MayApproveInstalments(today))
+                    {
+                        yield return new("instalments", "批准分期缴纳", Roles.Head);
+                    }
+
                     yield return new("demand", "送达催告书", Roles.Officer);
                     yield return new("court", "申请法院强制执行", Roles.Head);
                     if (d.Payment.CourtAppliedOn is not null)

@@ -161,6 +161,9 @@ internal sealed class CaseCommands(
     public Task ApproveDeferralAsync(AccessScope s, Guid id, DeferralInput i, CancellationToken ct) =>
         RunAsync(s, id, Heads, (c, ctx) => c.ApproveDeferral(i.DeferredTo, i.Reason ?? string.Empty, ctx), ct);
 
+    public Task ApproveInstalmentsAsync(AccessScope s, Guid id, InstalmentsInput i, CancellationToken ct) =>
+        RunAsync(s, id, Heads, (c, ctx) => c.ApproveInstalments(i.Schedule(), i.Reason ?? string.Empty, ctx), ct);
+
     public Task RecordRemedyAsync(AccessScope s, Guid id, RemedyInput i, CancellationToken ct) =>
         RunAsync(s, id, Officers, (c, ctx) => c.RecordRemedy(i.Kind, i.StartedOn, i.EndedOn, i.Outcome, ctx), ct);
 

@@ -74,6 +74,7 @@ internal static class CaseEndpoints
         Post<ServiceInput>(api, "service", (c, s, id, i, ct) => c.ServeAsync(s, id, i, ct));
         Post<CollectInput>(api, "on-the-spot", (c, s, id, i, ct) => c.CollectOnTheSpotAsync(s, id, i, ct));
         Post<DeferralInput>(api, "deferral", (c, s, id, i, ct) => c.ApproveDeferralAsync(s, id, i, ct));
+        Post<InstalmentsInput>(api, "instalments", (c, s, id, i, ct) => c.ApproveInstalmentsAsync(s, id, i, ct));
         Post<RemedyInput>(api, "remedy", (c, s, id, i, ct) => c.RecordRemedyAsync(s, id, i, ct));
         Post<DateInput>(api, "demand", (c, s, id, i, ct) => c.ServeDemandAsync(s, id, i, ct));
         Post<DateInput>(api, "court", (c, s, id, i, ct) => c.ApplyToCourtAsync(s, id, i, ct));

@@ -58,6 +58,15 @@ internal sealed record CollectInput(string? ReceiptNumber, string? HardToCollect
 
 internal sealed record DeferralInput(DateOnly DeferredTo, string? Reason);
 
+/// <summary>One instalment in the API: due date and amount in fen (分).</summary>
+internal sealed record InstalmentLineInput(DateOnly DueOn, long AmountFen);
+
+/// <summary>APL-66: the instalment schedule the party applied for, in order, and the reason.</summary>
+internal sealed record InstalmentsInput(IReadOnlyList<InstalmentLineInput>? Instalments, string? Reason)
+{
+    public IReadOnlyList<(DateOnly DueOn, long AmountFen)> Schedule() => [.. (Instalments ?? []).Select(x => (x.DueOn, x.AmountFen))];
+}
+
 internal sealed record RemedyInput(RemedyKind Kind, DateOnly StartedOn, DateOnly? EndedOn, string? Outcome);
 
 internal sealed record CourtOutcomeInput(long RecoveredFen, DateOnly On, string? Outcome);

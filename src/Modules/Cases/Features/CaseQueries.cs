@@ -16,7 +16,9 @@ internal sealed record DeadlineView(string What, DateOnly Due, string RuleId, bo
 
 internal sealed record PartyView(PartyKind Kind, string Name, string Identifier, string? LegalRepresentative, string Address, string? Phone, bool Masked);
 
-internal sealed record PaymentView(string Reference, DateOnly DueOn, long FineFen, long SurchargeFen, long PaidFen, long OutstandingFen, DateOnly? SettledOn, DateOnly? DemandServedOn, DateOnly? CourtAppliedOn, IReadOnlyList<PaymentLine> Lines);
+/// <summary>The payment of the fine; DueOn is the current deadline (with a schedule: the first instalment not paid in full).</summary>
+internal sealed record PaymentView(string Reference, DateOnly DueOn, long FineFen, long SurchargeFen, long PaidFen, long OutstandingFen, DateOnly? SettledOn, DateOnly? DemandServedOn, DateOnly? CourtAppliedOn, IReadOnlyList<PaymentLine> Lines,
+    DateOnly? DeferredTo, IReadOnlyList<InstalmentStatus> Instalments);
 
 internal sealed record NextAction(string Code, string Label, string Role);
 
@@ -125,12 +127,12 @@ internal sealed class CaseQueries(CasesDbContext db, IWorkingDayCalendar calenda
         var reviewReasons = d.Decision is { } dec ? c.ReviewReasons(dec.Outcome, dec.Penalty, catalog)
             : c.LastNotice is { } n ? c.ReviewReasons(DecisionOutcome.Penalty, n.Penalty, catalog) : [];
         PaymentView? payment = d.Payment is { } p
-            ? new PaymentView(p.Reference, c.PaymentDueOn!.Value, c.FineFen, c.SurchargeFen(today, r), c.PaidFen, c.OutstandingFen(today, r), p.SettledOn, p.DemandServedOn, p.CourtAppliedOn, p.Lines)
+            ? new PaymentView(p.Reference, c.PaymentDueOn!.Value, c.FineFen, c.SurchargeFen(today, r), c.PaidFen, c.OutstandingFen(today, r), p.SettledOn, p.DemandServedOn, p.CourtAppliedOn, p.Lines, p.DeferredTo, c.Instalments())
             : null;
         return new CaseView(c.Id, c.AgencyId, c.Number, c.Procedure, c.Stage, CaseLabels.Of(c.Stage), d.Power, Party(scope, c), d.Summary, d.ActOn, d.DiscoveredOn, c.FiledOn, c.DecisionDeadline,
             d.Team, d.Recusals, d.Evidence, d.Measures, d.Notices, d.Statement, d.Hearing, d.Discussion, reviewReasons, d.Decision, d.Service, payment, d.Remedies,
             [.. c.Deadlines().Select(x => new DeadlineView(x.What, x.Due, x.RuleId, x.Done, calendar.WorkingDaysBetween(today, x.Due)))],
-            CaseActions.Next(c, scope), d.Steps, d.MajorPublicInterest, d.SeveralLegalRelations, c.Version);
+            CaseActions.Next(c, scope, today), d.Steps, d.MajorPublicInterest, d.SeveralLegalRelations, c.Version);
     }
 
     /// <summary>Personal data (ID number, address, phone) only for the agency's officers, heads and reviewers and for supervisors (APL-50).</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Sanxiang.Cases.Contracts;
 using Sanxiang.Cases.Domain;
 using Sanxiang.Cases.Features;
@@ -9,7 +10,7 @@ using Sanxiang.Registry.Contracts;
 namespace Sanxiang.Cases.Pages.Cases;
 
 /// <summary>One page for every lawful action on a case: the form for the action, and the step when posted.</summary>
-internal sealed class ActModel(IAccessScopeProvider scopes, CaseCommands commands, CaseQueries queries, IEnforcementDirectory directory, TimeProvider clock) : CasesPageModel(scopes)
+internal sealed class ActModel(IAccessScopeProvider scopes, CaseCommands commands, CaseQueries queries, IEnforcementDirectory directory, TimeProvider clock, IOptions<CaseRuleOptions> rules) : CasesPageModel(scopes)
 {
     public static readonly IReadOnlyDictionary<string, string> Titles = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -36,6 +37,7 @@ internal sealed class ActModel(IAccessScopeProvider scopes, CaseCommands command
         ["service"] = "送达决定书",
         ["on-the-spot"] = "当场收缴罚款",
         ["deferral"] = "批准延期缴纳罚款",
+        ["instalments"] = "批准分期缴纳罚款",
         ["remedy"] = "登记复议或诉讼",
         ["demand"] = "送达催告书",
         ["court"] = "申请法院强制执行",
@@ -55,6 +57,9 @@ internal sealed class ActModel(IAccessScopeProvider scopes, CaseCommands command
     public IReadOnlyList<OfficerFacts> Officers { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>APL-66: the most instalments one approval may set (Cases:Rules).</summary>
+    public int MaxInstalments => rules.Value.MaxInstalments;
 
     public async Task<IActionResult> OnGetAsync(Guid id, string action, CancellationToken ct)
     {
@@ -170,6 +175,7 @@ internal sealed class ActModel(IAccessScopeProvider scopes, CaseCommands command
             "service" => commands.ServeAsync(s, id, new ServiceInput(f.Method, d1, f.Text, f.Flag1, f.Text2), ct),
             "on-the-spot" => commands.CollectOnTheSpotAsync(s, id, new CollectInput(f.Text, f.Text2), ct),
             "deferral" => commands.ApproveDeferralAsync(s, id, new DeferralInput(d1, f.Text), ct),
+            "instalments" => commands.ApproveInstalmentsAsync(s, id, new InstalmentsInput(f.InstalmentLines(), f.Text2), ct),
             "remedy" => commands.RecordRemedyAsync(s, id, new RemedyInput(f.RemedyKind, d1, f.Date2, f.Text), ct),
             "demand" => commands.ServeDemandAsync(s, id, new DateInput(d1), ct),
             "court" => commands.ApplyToCourtAsync(s, id, new DateInput(d1), ct),

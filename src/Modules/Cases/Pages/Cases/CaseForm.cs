@@ -1,5 +1,7 @@
+using System.Globalization;
 using Sanxiang.Cases.Contracts;
 using Sanxiang.Cases.Features;
+using Sanxiang.Kernel.Domain;
 using Sanxiang.Registry.Contracts;
 
 namespace Sanxiang.Cases.Pages.Cases;
@@ -92,4 +94,34 @@ internal sealed class CaseForm
     public PenaltyInput Penalty() => new(Kinds, Fen(FineYuan), Fen(ConfiscationYuan), Level, OutsideReason);
 
     public static long Fen(decimal? yuan) => yuan is { } y ? (long)decimal.Round(y * 100, 0) : 0;
+
+    /// <summary>
+    /// The instalment schedule typed into <see cref="Text"/>, one "缴款期限 金额（元）" per line (e.g. "2026-04-30 500.00");
+    /// a line that cannot be read is refused with its line number before anything is saved. The rules (APL-66) are the case's.
+    /// </summary>
+    public IReadOnlyList<InstalmentLineInput> InstalmentLines()
+    {
+        var check = new Check();
+        var list = new List<InstalmentLineInput>();
+        var lines = (Text ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var parts = lines[i].Split([' ', '\t', '\u3000', ',', '，', '、'], 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var amount = parts.Length == 2 ? parts[1].TrimEnd('元').Trim() : string.Empty;
+            if (parts.Length == 2
+                && DateOnly.TryParseExact(parts[0], ["yyyy-M-d", "yyyy/M/d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var due)
+                && decimal.TryParse(amount, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var yuan)
+                && decimal.Round(yuan, 2) == yuan && Math.Abs(yuan) < 1_000_000_000)
+            {
+                list.Add(new InstalmentLineInput(due, Fen(yuan)));
+            }
+            else
+            {
+                check.Add("Instalments", "INPUT-FORMAT", $"第{i + 1}行“{lines[i]}”须为“缴款期限 金额（元）”，如 2026-04-30 500.00");
+            }
+        }
+
+        check.That(lines.Length > 0, "Instalments", "INPUT-REQUIRED", "请填写分期计划，每行一期").ThrowIfAny();
+        return list;
+    }
 }
