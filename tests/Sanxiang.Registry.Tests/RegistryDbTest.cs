@@ -27,7 +27,7 @@ public abstract class RegistryDbTest : IAsyncLifetime
     internal RegistryDbContext NewContext() =>
         new(new DbContextOptionsBuilder<RegistryDbContext>().UseSqlite(_connection).Options, new SystemActor(), TimeProvider.System);
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await _connection.OpenAsync();
         await using var db = NewContext();

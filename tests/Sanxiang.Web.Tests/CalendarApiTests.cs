@@ -92,12 +92,7 @@ public sealed class CalendarApiTests(NoTwoFactorFactory app) : IClassFixture<NoT
 
         using var response = await admin.PostAsync("/api/registry/calendar/days", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        response.Content.Headers.ContentType?.MediaType.ShouldBe(Api.ProblemJson);
-        var problem = (await response.ReadDocumentAsync()).RootElement;
-        problem.GetProperty("ruleId").GetString().ShouldBe(ruleId);
-        problem.GetProperty("detail").GetString()!.ShouldContain(message);
-        problem.GetProperty("errors")[0].GetProperty("field").GetString().ShouldBe(field);
+        await response.ShouldBeRuleProblemAsync(ruleId, field, message);
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public sealed class ScopePageTests(NoTwoFactorFactory app) : IClassFixture<NoTwo
     [
         "/Registry/Agencies/Details/{agency}",
         "/Registry/Agencies/Edit/{agency}",
+        "/Registry/Agencies/ReviewCatalog/{agency}",
         "/Registry/Officers/Details/{officer}",
         "/Registry/Officers/Edit/{officer}",
         "/Registry/Powers/Details/{power}",

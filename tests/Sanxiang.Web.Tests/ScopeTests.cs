@@ -10,6 +10,7 @@ using Sanxiang.Registry.Demo;
 using Sanxiang.Registry.Features.Agencies;
 using Sanxiang.Registry.Features.Officers;
 using Sanxiang.Registry.Features.Powers;
+using Sanxiang.Registry.Features.ReviewCatalogs;
 using Sanxiang.Web.Tests.Infrastructure;
 
 namespace Sanxiang.Web.Tests;
@@ -33,6 +34,9 @@ public sealed class ScopeTests(NoTwoFactorFactory app) : IClassFixture<NoTwoFact
         ["GET /api/registry/agencies/{id:guid}"] = t => t.NotFoundAsync(HttpMethod.Get, id => $"/api/registry/agencies/{id}", b => b.AgencyId),
         ["POST /api/registry/agencies"] = t => t.RefusedAsIfBDidNotExistAsync(c => c.Client.PostJsonAsync("/api/registry/agencies", Agency(parent: c.Target))),
         ["PUT /api/registry/agencies/{id:guid}"] = t => t.NotFoundAsync(HttpMethod.Put, id => $"/api/registry/agencies/{id}", b => b.AgencyId, Body(Agency(parent: DemoAgencies.County))),
+        ["GET /api/registry/agencies/{id:guid}/review-catalog"] = t => t.NotFoundAsync(HttpMethod.Get, id => $"/api/registry/agencies/{id}/review-catalog", b => b.AgencyId),
+        ["PUT /api/registry/agencies/{id:guid}/review-catalog"] = t => t.NotFoundAsync(HttpMethod.Put, id => $"/api/registry/agencies/{id}/review-catalog", b => b.AgencyId, Body(Catalog())),
+        ["POST /api/registry/agencies/{id:guid}/review-catalog/reset"] = t => t.NotFoundAsync(HttpMethod.Post, id => $"/api/registry/agencies/{id}/review-catalog/reset", b => b.AgencyId),
 
         ["GET /api/registry/officers"] = t => t.EmptyPageAsync($"/api/registry/officers?agencyId={B}&pageSize=200"),
         ["GET /api/registry/officers/{id:guid}"] = t => t.NotFoundAsync(HttpMethod.Get, id => $"/api/registry/officers/{id}", b => b.FirstOfficer),
@@ -256,6 +260,9 @@ public sealed class ScopeTests(NoTwoFactorFactory app) : IClassFixture<NoTwoFact
 
     private static PowerRevision Revision() =>
         new("对擅自设置大型户外广告的处罚（修订）", PowerCategory.Penalty, "《城市市容和环境卫生管理条例》", "第三十六条", "市容环卫", new DateOnly(2030, 1, 1), "法规修订");
+
+    private static ReviewCatalogChange Catalog() =>
+        new(new ReviewCatalogInput(100, 100, false, false, false, false, false, false, false, 30, 15));
 
     private static BenchmarkLevelRow[] Benchmark() =>
         [new(CircumstanceLevel.Minor, "情节轻微", 100, 200, null), new(CircumstanceLevel.General, "一般情节", 200, 500, null)];

@@ -14,11 +14,12 @@ using Sanxiang.Registry.Features.Agencies;
 using Sanxiang.Registry.Features.Calendar;
 using Sanxiang.Registry.Features.Officers;
 using Sanxiang.Registry.Features.Powers;
+using Sanxiang.Registry.Features.ReviewCatalogs;
 using Sanxiang.Registry.Persistence;
 
 namespace Sanxiang.Registry;
 
-/// <summary>The Registry module: agencies, officers and certificates, powers and discretion benchmarks, the working-day calendar.</summary>
+/// <summary>The Registry module: agencies, officers and certificates, powers and discretion benchmarks, review catalogs, the working-day calendar.</summary>
 public static class RegistryModule
 {
     public static IServiceCollection AddRegistryModule(this IServiceCollection services)
@@ -34,7 +35,6 @@ public static class RegistryModule
         services.AddScoped<IAgencyDirectory, AgencyDirectory>();
         services.AddScoped<IRegistryOverview, RegistryOverview>();
         services.AddScoped<IEnforcementDirectory, Features.Directory.EnforcementDirectory>();
-        services.AddScoped<IReviewCatalogs, Features.Directory.ShippedReviewCatalogs>();
         services.AddScoped<AgencyFeatures>();
         services.AddScoped<OfficerFeatures>();
         services.AddScoped<PowerFeatures>();
@@ -42,6 +42,8 @@ public static class RegistryModule
         services.AddScoped<OfficerExport>();
         services.AddScoped<PowerImport>();
         services.AddScoped<PowerExport>();
+        services.AddScoped<ReviewCatalogFeatures>();
+        services.AddScoped<IReviewCatalogs, ReviewCatalogDirectory>();
 
         // The working-day calendar: one in-memory table per process (IWorkingDayCalendar), loaded at start-up by
         // the reference-data step and reloaded after each change (docs/decisions/0008).
@@ -121,6 +123,7 @@ public static class RegistryModule
 
         ImportExportEndpoints.MapImportExport(api);
         CalendarEndpoints.MapCalendar(api);
+        ReviewCatalogEndpoints.MapReviewCatalogs(api);
         return app;
     }
 

@@ -20,4 +20,16 @@ public static class Api
 
     public static async Task<JsonDocument> ReadDocumentAsync(this HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+    /// <summary>A 422 ProblemDetails naming the rule, its Chinese detail containing the message, the first error on the field.</summary>
+    public static async Task ShouldBeRuleProblemAsync(this HttpResponseMessage response, string ruleId, string field, string message)
+    {
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.UnprocessableEntity);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe(ProblemJson);
+        using var document = await response.ReadDocumentAsync();
+        var problem = document.RootElement;
+        problem.GetProperty("ruleId").GetString().ShouldBe(ruleId);
+        problem.GetProperty("detail").GetString()!.ShouldContain(message);
+        problem.GetProperty("errors")[0].GetProperty("field").GetString().ShouldBe(field);
+    }
 }

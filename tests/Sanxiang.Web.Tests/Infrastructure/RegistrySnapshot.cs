@@ -8,7 +8,7 @@ namespace Sanxiang.Web.Tests.Infrastructure;
 /// <summary>
 /// One agency's registry data read straight from the database: the IDs and identifying strings that must
 /// never leak to someone outside its scope, and a fingerprint (versions, statuses, counts) that changes with
-/// any write to its agency, officers or powers.
+/// any write to its agency, review catalog, officers or powers.
 /// </summary>
 public sealed record RegistrySnapshot(
     Guid AgencyId,
@@ -30,6 +30,7 @@ public sealed record RegistrySnapshot(
         var officers = await db.Officers.AsNoTracking().Include(o => o.Training).Where(o => o.AgencyId == agencyId).ToListAsync();
         var powers = await db.Powers.AsNoTracking().Include(p => p.Versions).Include(p => p.Benchmark).Where(p => p.AgencyId == agencyId).ToListAsync();
         var agencyCount = await db.Agencies.CountAsync(a => a.ParentId == agencyId);
+        var catalog = await db.ReviewCatalogs.AsNoTracking().SingleOrDefaultAsync(c => c.AgencyId == agencyId);
         officers = [.. officers.OrderBy(o => o.CertificateNumber, StringComparer.Ordinal)];
         powers = [.. powers.OrderBy(p => p.Code, StringComparer.Ordinal)];
 
@@ -37,6 +38,7 @@ public sealed record RegistrySnapshot(
             '\n',
             [
                 $"agency {agency.Version} {agency.Name} children={agencyCount}",
+                catalog is null ? "review-catalog defaults" : $"review-catalog v{catalog.Version} {catalog.Figures}",
                 .. officers.Select(o => $"officer {o.Id} v{o.Version} {o.Name} {o.Status} {o.ExpiresOn:O} training={o.Training.Count}"),
                 .. powers.Select(p => $"power {p.Id} v{p.Version} current={p.CurrentVersion} versions={p.Versions.Count} benchmark={string.Join(',', p.Benchmark.OrderBy(l => l.Level).Select(l => $"{l.MinFineFen}-{l.MaxFineFen}"))}"),
             ]);

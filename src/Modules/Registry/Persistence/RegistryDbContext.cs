@@ -20,6 +20,8 @@ internal sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> opti
 
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
+    public DbSet<ReviewCatalog> ReviewCatalogs => Set<ReviewCatalog>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -113,6 +115,25 @@ internal sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> opti
                 d.Property(x => x.Name).HasMaxLength(CalendarYear.NameMaxLength);
                 d.Property(x => x.Source).HasMaxLength(CalendarYear.SourceMaxLength);
             });
+            b.Ignore(x => x.DomainEvents);
+        });
+
+        modelBuilder.Entity<ReviewCatalog>(b =>
+        {
+            // One row per agency that edited its catalog; an agency without a row uses the defaults (DOMAIN.md §4).
+            b.ToTable("registry_review_catalogs");
+            b.HasKey(x => x.AgencyId);
+            b.Property(x => x.AgencyId).ValueGeneratedNever();
+            b.Property(x => x.Version).IsConcurrencyToken();
+            b.ComplexProperty(x => x.Figures, f =>
+            {
+                // Plain column names ("PersonThresholdFen", not "Figures_PersonThresholdFen").
+                foreach (var column in f.Metadata.ComplexType.GetProperties())
+                {
+                    column.SetColumnName(column.Name);
+                }
+            });
+            b.Ignore(x => x.IsDefault);
             b.Ignore(x => x.DomainEvents);
         });
     }
