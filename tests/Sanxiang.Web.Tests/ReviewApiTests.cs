@@ -87,6 +87,13 @@ public sealed class ReviewApiTests(ClockFactory app) : IClassFixture<ClockFactor
         var html = await reviewer.GetStringAsync($"/api/reviews/{reviewId}/opinions/{opinion.GetProperty("id").GetGuid()}.html");
         html.ShouldContain("法制审核意见书");
         html.ShouldContain("执法程序是否合法");
+        var sequencer = app.Services.GetRequiredService<Sanxiang.Ledger.Sequencing.Sequencer>();
+        while (await sequencer.IntegrateOnceAsync() > 0)
+        {
+        }
+
+        var sha = opinion.GetProperty("sha256").GetString();
+        (await app.NewClient().GetStringAsync($"/verify?sha256={sha}")).ShouldContain("已验证"); // the opinion's QR code: its Ledger proof
 
         var lighter = new { kinds = new[] { "Fine" }, fineFen = 55_000_00L, confiscationFen = 0L, level = "Minor" };
         (await RefusedAsync(officer, $"/api/cases/{caseId}/decision", Decision(lighter), HttpStatusCode.UnprocessableEntity, "APL-58"))
