@@ -8,7 +8,7 @@ using Sanxiang.Web.Tests.Infrastructure;
 
 namespace Sanxiang.Web.Tests;
 
-/// <summary>Administrators manage the users of their subtree: create (password policy), change role, disable.</summary>
+/// <summary>Administrators manage the users of their subtree: create (password policy), change role, disable, link to the officer they are.</summary>
 public sealed class AdminUserTests(NoTwoFactorFactory app) : IClassFixture<NoTwoFactorFactory>
 {
     [Fact]
@@ -67,6 +67,67 @@ public sealed class AdminUserTests(NoTwoFactorFactory app) : IClassFixture<NoTwo
         using var response = await head.GetAsync("/Admin/Users");
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.ShouldContain("/Account/AccessDenied");
+    }
+
+    [Fact]
+    public async Task AnAdministrator_LinksAUserToAnOfficerOfItsAgency_AndIsRefusedInChineseForAnotherAgencysOfficer()
+    {
+        var admin = await app.SignedInAsync("admin");
+        Guid userId, chen, zhou, wang;
+        await using (var scope = app.Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<SanxiangUser>>();
+            var user = new SanxiangUser { Id = Guid.CreateVersion7(), UserName = "link.officer", DisplayName = "陈静", AgencyId = DemoAgencies.MarketRegulation, LockoutEnabled = true };
+            (await users.CreateAsync(user, SignIn.Password)).Succeeded.ShouldBeTrue();
+            (await users.AddToRoleAsync(user, Roles.Officer)).Succeeded.ShouldBeTrue();
+            userId = user.Id;
+            var directory = scope.ServiceProvider.GetRequiredService<IEnforcementDirectory>();
+            var market = await directory.OfficersOfAgencyAsync(DemoAgencies.MarketRegulation);
+            (chen, wang) = (market.Single(o => o.Name == "陈静").Id, market.Single(o => o.Name == "王建国").Id);
+            zhou = (await directory.OfficersOfAgencyAsync(DemoAgencies.UrbanManagement)).Single(o => o.Name == "周强").Id;
+        }
+
+        var form = await admin.GetPageAsync($"/Admin/UserOfficer/{userId}");
+        form.QuerySelectorAll("#OfficerId option").Select(o => o.TextContent).ShouldContain(t => t.StartsWith("陈静", StringComparison.Ordinal));
+        form.QuerySelectorAll("#OfficerId option").Select(o => o.TextContent).ShouldNotContain(t => t.StartsWith("周强", StringComparison.Ordinal), "only the user's agency's officers are offered");
+
+        foreach (var (officer, message) in new[] { (zhou, "其他机构"), (Guid.CreateVersion7(), "不存在"), (wang, "已关联用户 officer.market") })
+        {
+            using var refused = await PostOfficerAsync(admin, userId, officer);
+            refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+            var page = await Html.ParseAsync(refused);
+            page.ErrorText().ShouldNotBeNull().ShouldContain(message);
+            page.QuerySelector("#OfficerId-error")!.TextContent.ShouldContain(message);
+            page.QuerySelector("#OfficerId")!.GetAttribute("aria-invalid").ShouldBe("true");
+            (await FindAsync("link.officer"))!.OfficerId.ShouldBeNull();
+        }
+
+        using (var linked = await PostOfficerAsync(admin, userId, chen))
+        {
+            linked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            linked.Headers.Location!.OriginalString.ShouldBe("/Admin/Users");
+        }
+
+        (await FindAsync("link.officer"))!.OfficerId.ShouldBe(chen);
+        var row = (await admin.GetPageAsync("/Admin/Users")).QuerySelectorAll("#users tbody tr").Single(r => r.TextContent.Contains("link.officer", StringComparison.Ordinal));
+        row.TextContent.ShouldContain("陈静（");
+        var me = await (await app.SignedInAsync("link.officer")).GetStringAsync("/api/me");
+        System.Text.Json.JsonDocument.Parse(me).RootElement.GetProperty("officerId").GetGuid().ShouldBe(chen);
+
+        using (var unlinked = await PostOfficerAsync(admin, userId, null))
+        {
+            unlinked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        (await FindAsync("link.officer"))!.OfficerId.ShouldBeNull();
+    }
+
+    private static async Task<HttpResponseMessage> PostOfficerAsync(HttpClient admin, Guid userId, Guid? officerId)
+    {
+        var url = $"/Admin/UserOfficer/{userId}";
+        var page = await admin.GetPageAsync(url);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal) { [Html.AntiforgeryField] = page.AntiforgeryToken(), ["OfficerId"] = officerId?.ToString() ?? string.Empty };
+        return await admin.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
     private async Task<SanxiangUser?> FindAsync(string userName)

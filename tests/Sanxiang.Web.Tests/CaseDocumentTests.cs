@@ -80,6 +80,10 @@ public sealed class CaseDocumentTests(NoTwoFactorFactory app) : IClassFixture<No
         }
 
         docs.Select(x => x.Kind).Distinct().Count().ShouldBe(12);
+
+        // The head reads them all: officer.market (王建国) is on case A's team only, and a document carries the party's
+        // personal data in full, so it is for the team, heads, reviewers and supervisors (SEC-PI-1, PartyDataTests).
+        var reader = head;
         using var dir = new TempDir();
         var rows = new List<(string Title, string Number, string Sha, string DocxFile)>();
         foreach (var (caseId, docId, kind) in docs)
@@ -87,13 +91,13 @@ public sealed class CaseDocumentTests(NoTwoFactorFactory app) : IClassFixture<No
             var list = JsonDocument.Parse(await officer.GetStringAsync($"/api/cases/{caseId}/documents")).RootElement.EnumerateArray().Single(x => x.GetProperty("id").GetGuid() == docId);
             var (title, number, sha) = (list.GetProperty("title").GetString()!, list.GetProperty("number").GetString()!, list.GetProperty("sha256").GetString()!);
             number.ShouldMatch(@"^安平市监.+〔\d{4}〕\d+号$");
-            var html = await officer.GetStringAsync($"/api/cases/{caseId}/documents/{docId}.html");
+            var html = await reader.GetStringAsync($"/api/cases/{caseId}/documents/{docId}.html");
             html.ShouldContain(title);
             html.ShouldContain("<svg");
-            var text = await ToolAsync("pdftotext", ["-enc", "UTF-8", await SaveAsync(dir, $"{docId}.pdf", await officer.GetByteArrayAsync($"/api/cases/{caseId}/documents/{docId}.pdf")), "-"]);
+            var text = await ToolAsync("pdftotext", ["-enc", "UTF-8", await SaveAsync(dir, $"{docId}.pdf", await reader.GetByteArrayAsync($"/api/cases/{caseId}/documents/{docId}.pdf")), "-"]);
             Squash(text).ShouldContain(Squash(title), customMessage: kind);
             Squash(text).ShouldContain(Squash(number), customMessage: kind);
-            rows.Add((title, number, sha, await SaveAsync(dir, $"{kind}.docx", await officer.GetByteArrayAsync($"/api/cases/{caseId}/documents/{docId}.docx"))));
+            rows.Add((title, number, sha, await SaveAsync(dir, $"{kind}.docx", await reader.GetByteArrayAsync($"/api/cases/{caseId}/documents/{docId}.docx"))));
         }
 
         var profile = new Uri(Path.Combine(dir.Path, "lo-profile")).AbsoluteUri;

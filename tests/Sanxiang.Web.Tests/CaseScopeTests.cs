@@ -10,7 +10,8 @@ namespace Sanxiang.Web.Tests;
 /// <summary>
 /// A case of the market-regulation agency (A) seen from the urban-management agency (B): every /api/cases route
 /// answers 404 for B's officer and head, exactly as for a case that does not exist, and changes nothing. Every
-/// mapped route must be listed here. Personal data of the party only for those who may see it (APL-50).
+/// mapped route must be listed here. Personal data of the party in full only for the case team, the agency's heads and
+/// reviewers and supervisors (SEC-PI-1; the masked views are tested in <see cref="PartyDataTests"/>).
 /// </summary>
 public sealed class CaseScopeTests(NoTwoFactorFactory app) : IClassFixture<NoTwoFactorFactory>
 {
@@ -57,7 +58,7 @@ public sealed class CaseScopeTests(NoTwoFactorFactory app) : IClassFixture<NoTwo
     }
 
     [Fact]
-    public async Task PersonalData_IsShownToTheAgencyAndSupervisors_AndMaskedForOthers()
+    public async Task PersonalData_IsShownToTheTeamAndSupervisors_SEC_PI_1()
     {
         var owner = await ClientAsync("officer.market");
         var id = await OpenClueAsync(owner);

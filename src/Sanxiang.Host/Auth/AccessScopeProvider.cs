@@ -8,7 +8,8 @@ namespace Sanxiang.Host.Auth;
 /// <summary>
 /// Turns the signed-in principal into an <see cref="AccessScope"/>: officers, reviewers, heads and API
 /// clients see their own agency; supervisors (Justice Bureau) see the subtree of the government their bureau
-/// belongs to; administrators see and manage their agency's subtree; heads may change their own agency.
+/// belongs to; administrators see and manage their agency's subtree; heads may change their own agency. The user's
+/// linked Registry officer (claim sx:officer, absent for API clients) is carried along as the scope's OfficerId.
 /// </summary>
 public sealed class AccessScopeProvider(IHttpContextAccessor http, IAgencyDirectory agencies) : IAccessScopeProvider
 {
@@ -30,11 +31,12 @@ public sealed class AccessScopeProvider(IHttpContextAccessor http, IAgencyDirect
         }
 
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        _scope = await ForAsync(agencies, ActorId, agencyId, roles, ct);
+        Guid? officerId = Guid.TryParse(user.FindFirstValue(SanxiangClaims.OfficerId), out var officer) ? officer : null;
+        _scope = await ForAsync(agencies, ActorId, agencyId, roles, officerId, ct);
         return _scope;
     }
 
-    public static async Task<AccessScope> ForAsync(IAgencyDirectory agencies, string actorId, Guid agencyId, IReadOnlySet<string> roles, CancellationToken ct)
+    public static async Task<AccessScope> ForAsync(IAgencyDirectory agencies, string actorId, Guid agencyId, IReadOnlySet<string> roles, Guid? officerId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(agencies);
         ArgumentNullException.ThrowIfNull(roles);
@@ -59,7 +61,7 @@ public sealed class AccessScopeProvider(IHttpContextAccessor http, IAgencyDirect
             writable.Add(agencyId);
         }
 
-        return new AccessScope(actorId, agencyId, roles, visible, writable);
+        return new AccessScope(actorId, agencyId, roles, visible, writable, officerId);
     }
 }
 

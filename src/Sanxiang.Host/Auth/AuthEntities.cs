@@ -9,6 +9,13 @@ public sealed class SanxiangUser : IdentityUser<Guid>
 
     public Guid AgencyId { get; set; }
 
+    /// <summary>
+    /// The Registry officer this user is (an officer of <see cref="AgencyId"/>), linked by an administrator; null
+    /// for users who are not enforcement officers. Case teams are made of officers, so this is how a user is
+    /// recognised as a member of a case team (a party's personal data, docs/decisions/0012).
+    /// </summary>
+    public Guid? OfficerId { get; set; }
+
     /// <summary>The last TOTP time step accepted, so a code cannot be used twice (RFC 6238 §5.2).</summary>
     public long LastTotpStep { get; set; }
 }

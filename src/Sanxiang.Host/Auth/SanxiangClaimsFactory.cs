@@ -5,7 +5,7 @@ using Sanxiang.Kernel.Security;
 
 namespace Sanxiang.Host.Auth;
 
-/// <summary>Adds the user's agency and display name to the sign-in cookie's principal.</summary>
+/// <summary>Adds the user's agency, display name and linked officer (when there is one) to the sign-in cookie's principal.</summary>
 public sealed class SanxiangClaimsFactory(UserManager<SanxiangUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<SanxiangUser, IdentityRole<Guid>>(users, roles, options)
 {
@@ -15,6 +15,11 @@ public sealed class SanxiangClaimsFactory(UserManager<SanxiangUser> users, RoleM
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(SanxiangClaims.AgencyId, user.AgencyId.ToString()));
         identity.AddClaim(new Claim(SanxiangClaims.DisplayName, user.DisplayName));
+        if (user.OfficerId is { } officerId)
+        {
+            identity.AddClaim(new Claim(SanxiangClaims.OfficerId, officerId.ToString()));
+        }
+
         return identity;
     }
 }

@@ -54,7 +54,7 @@ public static partial class StartupTasks
         }
 
         Console.WriteLine($"演示账号（密码均为 {DemoUsers.Password}）:");
-        foreach (var (userName, displayName, role, _, agency) in DemoUsers.All)
+        foreach (var (userName, displayName, role, _, agency, _) in DemoUsers.All)
         {
             Console.WriteLine($"  {userName,-16} {Kernel.Security.Roles.Label(role),-8} {displayName}（{agency}）");
         }

@@ -3,13 +3,16 @@ namespace Sanxiang.Kernel.Security;
 /// <summary>
 /// What the current principal may see and change, as sets of agency IDs. Every module query filters by
 /// <see cref="Visible"/>; an object outside it is reported as not found (404), never as forbidden.
+/// <see cref="OfficerId"/> is the Registry officer the signed-in user is (null for API clients and for users
+/// an administrator has not linked to an officer): modules use it to tell a case team member from a colleague.
 /// </summary>
 public sealed record AccessScope(
     string ActorId,
     Guid AgencyId,
     IReadOnlySet<string> Roles,
     IReadOnlySet<Guid> Visible,
-    IReadOnlySet<Guid> Writable)
+    IReadOnlySet<Guid> Writable,
+    Guid? OfficerId = null)
 {
     public bool IsInRole(string role) => Roles.Contains(role);
 

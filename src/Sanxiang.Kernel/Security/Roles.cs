@@ -31,4 +31,7 @@ public static class SanxiangClaims
 {
     public const string AgencyId = "sx:agency";
     public const string DisplayName = "sx:name";
+
+    /// <summary>The Registry officer the user is, when an administrator linked them (absent otherwise).</summary>
+    public const string OfficerId = "sx:officer";
 }

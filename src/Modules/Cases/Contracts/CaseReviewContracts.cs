@@ -40,6 +40,12 @@ public interface ICaseReviewFacts
     /// </summary>
     Task<CaseForReview> ForReviewAsync(AccessScope scope, Guid caseId, ProposedDecision decision, CancellationToken ct = default);
 
+    /// <summary>
+    /// Whether the caller may see the case's personal data in full (the case team, the agency's heads and reviewers,
+    /// supervisors: SEC-PI-1, ADR 0012); review texts quote the case, so the review pages follow the same rule.
+    /// </summary>
+    Task<bool> MaySeePersonalDataAsync(AccessScope scope, Guid caseId, CancellationToken ct = default);
+
     /// <summary>The decision the case's last prior notice announced (to prefill a submission); null when none. 404 outside the scope.</summary>
     Task<(string CaseNumber, ProposedDecision? Noticed)> NoticedDecisionAsync(AccessScope scope, Guid caseId, CancellationToken ct = default);
 }

@@ -58,6 +58,12 @@ internal sealed partial class CaseFile : AggregateRoot
     /// <summary>The party's name, kept as a column for search in the agency's own lists (never published from here).</summary>
     public string PartyName { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// The officer IDs of the current team, space-separated, kept by <see cref="Commit"/> from <see cref="CaseDetails.Team"/>:
+    /// the column queries filter on for the cases a user is on the team of (SEC-PI-1, docs/decisions/0012).
+    /// </summary>
+    public string TeamOfficers { get; private set; } = string.Empty;
+
     public DateOnly? FiledOn { get; private set; }
 
     /// <summary>APL-60: the decision deadline (filing + 90 days + approved extensions).</summary>
@@ -163,6 +169,7 @@ internal sealed partial class CaseFile : AggregateRoot
     private void Commit(string eventType, CaseContext ctx, string? documentSha256 = null)
     {
         DetailsJson = JsonSerializer.Serialize(Details, Json);
+        TeamOfficers = string.Join(' ', Details.Team.Select(t => t.OfficerId));
         UpdatedAt = ctx.Now.ToUniversalTime();
         Version++;
         NextDeadline = ComputeNextDeadline();

@@ -10,7 +10,8 @@ using Sanxiang.Registry.Contracts;
 
 namespace Sanxiang.Cases.Features;
 
-internal sealed record CaseRow(Guid Id, string Number, Procedure Procedure, CaseStage Stage, string StageLabel, string PartyName, string PowerName, DateOnly? FiledOn, DateOnly? NextDeadline, int? WorkingDaysLeft, DecisionOutcome? Outcome);
+/// <summary>A case in a list; <see cref="PartyName"/> is masked for a natural person the caller may not see in full (<see cref="PartyMasked"/>, SEC-PI-1).</summary>
+internal sealed record CaseRow(Guid Id, string Number, Procedure Procedure, CaseStage Stage, string StageLabel, string PartyName, string PowerName, DateOnly? FiledOn, DateOnly? NextDeadline, int? WorkingDaysLeft, DecisionOutcome? Outcome, bool PartyMasked);
 
 internal sealed record DeadlineView(string What, DateOnly Due, string RuleId, bool Done, int WorkingDaysLeft);
 
@@ -59,7 +60,7 @@ internal sealed record CaseView(
     bool SeveralLegalRelations,
     int Version);
 
-/// <summary>Case lists and the case view, scoped to what the caller may see; personal data only for those who may see it.</summary>
+/// <summary>Case lists and the case view, scoped to what the caller may see; a party's personal data in full only under <see cref="PartyDataRule"/> (SEC-PI-1).</summary>
 internal sealed class CaseQueries(CasesDbContext db, IWorkingDayCalendar calendar, IOptions<CaseRuleOptions> rules, TimeProvider clock, IReviewCatalogs catalogs)
 {
     public async Task<PagedResult<CaseRow>> ListAsync(AccessScope scope, ListQuery query, CaseStage? stage, bool mine, bool dueSoon, CancellationToken ct, bool awaitingApproval = false)
@@ -90,8 +91,11 @@ internal sealed class CaseQueries(CasesDbContext db, IWorkingDayCalendar calenda
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
+            // SEC-PI-1: the party's name matches only in cases whose party the caller sees in full, so a search
+            // cannot tell a colleague whether a person is a party to a case whose data is masked for them.
             var s = query.Search.Trim();
-            q = q.Where(c => c.Number.Contains(s) || c.PartyName.Contains(s));
+            var byName = db.Cases.Where(PartyDataRule.SeenInFullBy(scope)).Where(c => c.PartyName.Contains(s)).Select(c => c.Id);
+            q = q.Where(c => c.Number.Contains(s) || byName.Contains(c.Id));
         }
 
         var total = await q.CountAsync(ct);
@@ -105,10 +109,15 @@ internal sealed class CaseQueries(CasesDbContext db, IWorkingDayCalendar calenda
             _ => q.OrderByDescending(c => c.CreatedAt),
         };
         var items = await q.Skip(page.Skip).Take(page.SafePageSize)
-            .Select(c => new { c.Id, c.Number, c.Procedure, c.Stage, c.PartyName, c.DetailsJson, c.FiledOn, c.NextDeadline, c.Outcome })
+            .Select(c => new { c.Id, c.AgencyId, c.Number, c.Procedure, c.Stage, c.PartyName, c.TeamOfficers, c.DetailsJson, c.FiledOn, c.NextDeadline, c.Outcome })
             .ToListAsync(ct);
-        var rows = items.Select(c => new CaseRow(c.Id, c.Number, c.Procedure, c.Stage, CaseLabels.Of(c.Stage), c.PartyName, PowerName(c.DetailsJson), c.FiledOn, c.NextDeadline,
-            c.NextDeadline is { } d ? calendar.WorkingDaysBetween(today, d) : null, c.Outcome)).ToList();
+        var rows = items.Select(c =>
+        {
+            var (power, kind) = ListFacts(c.DetailsJson);
+            var full = PartyDataRule.SeesInFull(scope, c.AgencyId, c.TeamOfficers);
+            return new CaseRow(c.Id, c.Number, c.Procedure, c.Stage, CaseLabels.Of(c.Stage), PartyDataRule.ListName(kind, c.PartyName, full), power, c.FiledOn, c.NextDeadline,
+                c.NextDeadline is { } d ? calendar.WorkingDaysBetween(today, d) : null, c.Outcome, !full);
+        }).ToList();
         return new PagedResult<CaseRow>(rows, total, page.SafePage, page.SafePageSize);
     }
 
@@ -129,21 +138,11 @@ internal sealed class CaseQueries(CasesDbContext db, IWorkingDayCalendar calenda
         PaymentView? payment = d.Payment is { } p
             ? new PaymentView(p.Reference, c.PaymentDueOn!.Value, c.FineFen, c.SurchargeFen(today, r), c.PaidFen, c.OutstandingFen(today, r), p.SettledOn, p.DemandServedOn, p.CourtAppliedOn, p.Lines, p.DeferredTo, c.Instalments())
             : null;
-        return new CaseView(c.Id, c.AgencyId, c.Number, c.Procedure, c.Stage, CaseLabels.Of(c.Stage), d.Power, Party(scope, c), d.Summary, d.ActOn, d.DiscoveredOn, c.FiledOn, c.DecisionDeadline,
+        var view = new CaseView(c.Id, c.AgencyId, c.Number, c.Procedure, c.Stage, CaseLabels.Of(c.Stage), d.Power, PartyDataRule.FullView(c.Party), d.Summary, d.ActOn, d.DiscoveredOn, c.FiledOn, c.DecisionDeadline,
             d.Team, d.Recusals, d.Evidence, d.Measures, d.Notices, d.Statement, d.Hearing, d.Discussion, reviewReasons, d.Decision, d.Service, payment, d.Remedies,
             [.. c.Deadlines().Select(x => new DeadlineView(x.What, x.Due, x.RuleId, x.Done, calendar.WorkingDaysBetween(today, x.Due)))],
             CaseActions.Next(c, scope, today), d.Steps, d.MajorPublicInterest, d.SeveralLegalRelations, c.Version);
-    }
-
-    /// <summary>Personal data (ID number, address, phone) only for the agency's officers, heads and reviewers and for supervisors (APL-50).</summary>
-    private static PartyView Party(AccessScope scope, CaseFile c)
-    {
-        var p = c.Party;
-        var full = (c.AgencyId == scope.AgencyId && (scope.IsInRole(Roles.Officer) || scope.IsInRole(Roles.Head) || scope.IsInRole(Roles.Reviewer)))
-            || scope.IsInRole(Roles.Supervisor);
-        return full
-            ? new PartyView(p.Kind, p.Name, p.IdNumber ?? p.CreditCode ?? string.Empty, p.LegalRepresentative, p.Address, p.Phone, false)
-            : new PartyView(p.Kind, p.Name, p.MaskedIdentifier, p.LegalRepresentative, "***", p.Phone is null ? null : "***", true);
+        return PartyDataRule.SeesInFull(scope, c.AgencyId, c.TeamOfficers) ? view : PartyDataRule.Masked(view, c.Party);
     }
 
     /// <summary>
@@ -163,9 +162,15 @@ internal sealed class CaseQueries(CasesDbContext db, IWorkingDayCalendar calenda
         return rows;
     }
 
-    private static string PowerName(string json)
+    /// <summary>The power's name and the party's kind from the stored details (a kind that cannot be read counts as a person: masked).</summary>
+    private static (string PowerName, PartyKind PartyKind) ListFacts(string json)
     {
         using var doc = System.Text.Json.JsonDocument.Parse(json);
-        return doc.RootElement.TryGetProperty("power", out var p) && p.TryGetProperty("name", out var n) ? n.GetString() ?? string.Empty : string.Empty;
+        var root = doc.RootElement;
+        var power = root.TryGetProperty("power", out var p) && p.TryGetProperty("name", out var n) ? n.GetString() ?? string.Empty : string.Empty;
+        var kind = root.TryGetProperty("party", out var party) && party.TryGetProperty("kind", out var k) && k.ValueKind == System.Text.Json.JsonValueKind.Number && k.TryGetInt32(out var value) && value == (int)PartyKind.Organisation
+            ? PartyKind.Organisation
+            : PartyKind.Person;
+        return (power, kind);
     }
 }

@@ -11,6 +11,13 @@ namespace Sanxiang.Cases.Features;
 /// <summary>The Cases module's side of legal review: the case and a proposed decision as the Reviews module needs them.</summary>
 internal sealed class CaseReviewFacts(CasesDbContext db, IReviewCatalogs catalogs, TimeProvider clock) : ICaseReviewFacts
 {
+    public async Task<bool> MaySeePersonalDataAsync(AccessScope scope, Guid caseId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var c = await db.Cases.AsNoTracking().Where(x => x.Id == caseId).Select(x => new { x.AgencyId, x.TeamOfficers }).SingleOrDefaultAsync(ct);
+        return c is not null && scope.CanSee(c.AgencyId) && PartyDataRule.SeesInFull(scope, c.AgencyId, c.TeamOfficers);
+    }
+
     public async Task<(string CaseNumber, ProposedDecision? Noticed)> NoticedDecisionAsync(AccessScope scope, Guid caseId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -40,17 +40,22 @@ internal sealed class DocumentFeatures(CasesDbContext db, CaseCommands commands,
         return id;
     }
 
+    /// <summary>The case's documents (titles, numbers and hashes: no personal data) for everyone who may see the case.</summary>
     public async Task<IReadOnlyList<DocumentRow>> ListAsync(AccessScope scope, Guid caseId, CancellationToken ct)
     {
-        await VisibleCaseAsync(scope, caseId, ct);
+        await VisibleCaseAsync(scope, caseId, partyData: false, ct);
         return await db.Documents.AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.IssuedAt)
             .Select(d => new DocumentRow(d.Id, d.Kind, d.Title, d.Number, d.IssuedOn, d.Sha256)).ToListAsync(ct);
     }
 
-    /// <summary>The issued document in a format: html, pdf or docx.</summary>
+    /// <summary>
+    /// The issued document in a format: html, pdf or docx. Every kind carries the party's personal data in full (it
+    /// is the paper served on the party and kept in the file, never altered), so only those who see the party in
+    /// full may have it; for anyone else it does not exist (404, SEC-PI-1).
+    /// </summary>
     public async Task<(byte[] Bytes, string ContentType, string FileName)> RenderAsync(AccessScope scope, Guid caseId, Guid documentId, string format, CancellationToken ct)
     {
-        await VisibleCaseAsync(scope, caseId, ct);
+        await VisibleCaseAsync(scope, caseId, partyData: true, ct);
         var d = await db.Documents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == documentId && x.CaseId == caseId, ct) ?? throw new NotFoundException();
         var model = d.Document();
         var name = $"{d.Title}-{d.Number}";
@@ -63,10 +68,10 @@ internal sealed class DocumentFeatures(CasesDbContext db, CaseCommands commands,
         };
     }
 
-    private async Task VisibleCaseAsync(AccessScope scope, Guid caseId, CancellationToken ct)
+    private async Task VisibleCaseAsync(AccessScope scope, Guid caseId, bool partyData, CancellationToken ct)
     {
-        var agency = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => (Guid?)c.AgencyId).SingleOrDefaultAsync(ct);
-        if (agency is not { } a || !scope.CanSee(a))
+        var c = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.AgencyId, c.TeamOfficers }).SingleOrDefaultAsync(ct);
+        if (c is null || !scope.CanSee(c.AgencyId) || (partyData && !PartyDataRule.SeesInFull(scope, c.AgencyId, c.TeamOfficers)))
         {
             throw new NotFoundException();
         }

@@ -67,6 +67,9 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options, I
             b.Property(x => x.PartyName).HasMaxLength(100);
             b.Property(x => x.CreatedBy).HasMaxLength(100);
             b.Property(x => x.DetailsJson);
+
+            // The default lets migration 0003 add the column to existing rows (SQLite adds a NOT NULL column only with one).
+            b.Property(x => x.TeamOfficers).HasDefaultValue(string.Empty);
             b.Property(x => x.Version).IsConcurrencyToken();
             b.HasIndex(x => new { x.AgencyId, x.Stage });
             b.HasIndex(x => x.NextDeadline);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sanxiang.Cases.Contracts;
 using Sanxiang.Documents;
 using Sanxiang.Kernel.Domain;
 using Sanxiang.Kernel.Security;
@@ -49,7 +50,7 @@ internal sealed record ReviewStats(
     double? ReviewersPer100Officers);
 
 /// <summary>Review queues, one review with its history, the pool and statistics, scoped to what the caller may see.</summary>
-internal sealed class ReviewQueries(ReviewsDbContext db, IWorkingDayCalendar calendar, TimeProvider clock, IAgencyDirectory agencies, IEnforcementDirectory directory, PdfPrinter pdf)
+internal sealed class ReviewQueries(ReviewsDbContext db, IWorkingDayCalendar calendar, TimeProvider clock, IAgencyDirectory agencies, IEnforcementDirectory directory, PdfPrinter pdf, ICaseReviewFacts cases)
 {
     /// <summary>The queue: open reviews first (the nearest deadline first), then the rest, newest first.</summary>
     public async Task<IReadOnlyList<ReviewRow>> QueueAsync(AccessScope scope, bool openOnly, CancellationToken ct)
@@ -69,9 +70,9 @@ internal sealed class ReviewQueries(ReviewsDbContext db, IWorkingDayCalendar cal
     public async Task<ReviewView> GetAsync(AccessScope scope, Guid id, CancellationToken ct)
     {
         var r = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (r is null || !scope.CanSee(r.AgencyId))
+        if (r is null || !scope.CanSee(r.AgencyId) || !await cases.MaySeePersonalDataAsync(scope, r.CaseId, ct))
         {
-            throw new NotFoundException();
+            throw new NotFoundException(); // the review quotes the case: only for those who see its personal data (SEC-PI-1)
         }
 
         var opinions = await db.Opinions.AsNoTracking().Where(d => d.ReviewId == id).OrderBy(d => d.IssuedAt)
@@ -132,7 +133,8 @@ internal sealed class ReviewQueries(ReviewsDbContext db, IWorkingDayCalendar cal
     public async Task<(byte[] Bytes, string ContentType, string FileName)> RenderAsync(AccessScope scope, Guid reviewId, Guid documentId, string format, CancellationToken ct)
     {
         var d = await db.Opinions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == documentId && x.ReviewId == reviewId, ct);
-        if (d is null || !scope.CanSee(d.AgencyId))
+        var caseId = await db.Reviews.AsNoTracking().Where(x => x.Id == reviewId).Select(x => x.CaseId).SingleOrDefaultAsync(ct);
+        if (d is null || !scope.CanSee(d.AgencyId) || !await cases.MaySeePersonalDataAsync(scope, caseId, ct))
         {
             throw new NotFoundException();
         }

@@ -9,10 +9,10 @@ using Sanxiang.Registry.Contracts;
 
 namespace Sanxiang.Host.Pages.Admin;
 
-/// <summary>Administrators manage the users of their agency subtree (and only those).</summary>
-public sealed class UsersModel(UserManager<SanxiangUser> users, IAccessScopeProvider scopes, IAgencyDirectory agencies, TimeProvider clock) : PageModel
+/// <summary>Administrators manage the users of their agency subtree (and only those); the linked officer is set on /Admin/UserOfficer.</summary>
+public sealed class UsersModel(UserManager<SanxiangUser> users, IAccessScopeProvider scopes, IAgencyDirectory agencies, IEnforcementDirectory directory, TimeProvider clock) : PageModel
 {
-    public sealed record UserRow(Guid Id, string UserName, string DisplayName, string AgencyName, IReadOnlyList<string> Roles, bool TwoFactor, bool LockedOut, bool Disabled);
+    public sealed record UserRow(Guid Id, string UserName, string DisplayName, string AgencyName, IReadOnlyList<string> Roles, string? Officer, bool TwoFactor, bool LockedOut, bool Disabled);
 
     public sealed class NewUser
     {
@@ -119,12 +119,7 @@ public sealed class UsersModel(UserManager<SanxiangUser> users, IAccessScopeProv
         return RedirectToPage();
     }
 
-    private async Task<SanxiangUser> FindInScopeAsync(Guid id, CancellationToken ct)
-    {
-        var scope = await scopes.GetAsync(ct);
-        var user = await users.FindByIdAsync(id.ToString());
-        return user is not null && scope.CanWrite(user.AgencyId) ? user : throw new NotFoundException();
-    }
+    private async Task<SanxiangUser> FindInScopeAsync(Guid id, CancellationToken ct) => await users.FindManagedAsync(await scopes.GetAsync(ct), id);
 
     private async Task LoadAsync(CancellationToken ct)
     {
@@ -133,12 +128,14 @@ public sealed class UsersModel(UserManager<SanxiangUser> users, IAccessScopeProv
         var names = Agencies.ToDictionary(a => a.Id, a => a.Name);
         var writable = scope.Writable.ToList();
         var list = await users.Users.AsNoTracking().Where(u => writable.Contains(u.AgencyId)).OrderBy(u => u.UserName).ToListAsync(ct);
+        var officers = (await directory.OfficersAsync([.. list.Select(u => u.OfficerId).OfType<Guid>()], ct)).ToDictionary(o => o.Id, o => $"{o.Name}（{o.CertificateNumber}）");
         var rows = new List<UserRow>();
         foreach (var u in list)
         {
             var locked = u.LockoutEnd is { } end && end > clock.GetUtcNow();
             var disabled = u.LockoutEnd is { } until && until.Year >= 9999;
-            rows.Add(new UserRow(u.Id, u.UserName ?? string.Empty, u.DisplayName, names.GetValueOrDefault(u.AgencyId, string.Empty), [.. await users.GetRolesAsync(u)], u.TwoFactorEnabled, locked && !disabled, disabled));
+            rows.Add(new UserRow(u.Id, u.UserName ?? string.Empty, u.DisplayName, names.GetValueOrDefault(u.AgencyId, string.Empty), [.. await users.GetRolesAsync(u)],
+                u.OfficerId is { } officer ? officers.GetValueOrDefault(officer, "（执法人员已不在库中）") : null, u.TwoFactorEnabled, locked && !disabled, disabled));
         }
 
         Users = rows;

@@ -132,6 +132,12 @@ internal sealed class ActModel(IAccessScopeProvider scopes, CaseCommands command
             f.Kinds = [PenaltyKind.Fine];
         }
 
+        // Texts copied into a new record only from an unmasked view: a masked name must never be written into the file (SEC-PI-1).
+        if (Case.Party.Masked)
+        {
+            return;
+        }
+
         if (Action is "decision" && Case.Notices.LastOrDefault() is { } n)
         {
             f.Text = n.Facts;

@@ -25,7 +25,7 @@ internal sealed class SubmitModel(IAccessScopeProvider scopes, ICaseReviewFacts 
         var scope = await LoadScopeAsync(ct);
         await LoadAsync(scope, caseId, ct);
         var (_, noticed) = await cases.NoticedDecisionAsync(scope, caseId, ct);
-        if (noticed is { Penalty: { } p })
+        if (noticed is { Penalty: { } p } && await cases.MaySeePersonalDataAsync(scope, caseId, ct))
         {
             Form = new SubmitForm
             {

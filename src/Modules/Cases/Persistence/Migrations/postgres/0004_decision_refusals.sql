@@ -1,4 +1,4 @@
--- cases 0003: decisions refused by the legal-review gate (APL-58) (postgres). Generated from the EF model with --print-schema, then frozen.
+-- cases 0004: decisions refused by the legal-review gate (APL-58) (postgres). Generated from the EF model with --print-schema, then frozen.
 CREATE TABLE cases_decision_refusals (
     "Id" uuid NOT NULL,
     "CaseId" uuid NOT NULL,

@@ -1,4 +1,4 @@
--- cases 0003: decisions refused by the legal-review gate (APL-58) (sqlite). Generated from the EF model with --print-schema, then frozen.
+-- cases 0004: decisions refused by the legal-review gate (APL-58) (sqlite). Generated from the EF model with --print-schema, then frozen.
 CREATE TABLE "cases_decision_refusals" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_cases_decision_refusals" PRIMARY KEY,
     "CaseId" TEXT NOT NULL,
