@@ -19,7 +19,7 @@ public sealed class ReviewBrowserTests(CaseBrowserFixture app) : IClassFixture<C
         var cases = new CasePages(page);
         var reviews = new ReviewPages(page);
         await cases.SignInAsync("officer.market");
-        var id = await cases.OpenClueAsync("SJ-CF-004", "孙某某", "110105199003070017", "安平县城关镇建设路8号", "销售不合格电热水壶", "2026-02-02", ["陈静", "张伟"]);
+        var id = await cases.OpenClueAsync("SJ-CF-006", "孙某某", "110105199003070017", "安平县城关镇建设路8号", "未取得营业执照从事电器销售", "2026-02-02", ["王建国", "张伟"]); // officer.market is 王建国, on the team
         await cases.ActAsync(id, "request-filing");
         await cases.SignInAsync("head.market");
         await cases.ActAsync(id, "approve-filing");
