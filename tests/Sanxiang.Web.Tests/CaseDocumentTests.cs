@@ -168,22 +168,7 @@ public sealed class CaseDocumentTests(NoTwoFactorFactory app) : IClassFixture<No
         return path;
     }
 
-    private static async Task<string> ToolAsync(string file, IEnumerable<string> args, int timeoutSeconds = 120)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, StandardOutputEncoding = Encoding.UTF8 };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(start)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
-        await p.WaitForExitAsync(cts.Token);
-        p.ExitCode.ShouldBe(0, $"{file}: {await stderr}");
-        return await stdout;
-    }
+    private static Task<string> ToolAsync(string file, IEnumerable<string> args, int timeoutSeconds = 120) => ExternalTools.RunAsync(file, args, timeoutSeconds);
 
     private sealed class TempDir : IDisposable
     {

@@ -87,6 +87,12 @@ public sealed class ReviewApiTests(ClockFactory app) : IClassFixture<ClockFactor
         var html = await reviewer.GetStringAsync($"/api/reviews/{reviewId}/opinions/{opinion.GetProperty("id").GetGuid()}.html");
         html.ShouldContain("法制审核意见书");
         html.ShouldContain("执法程序是否合法");
+        var pdf = Path.Combine(Directory.CreateTempSubdirectory("sanxiang-opinion-").FullName, "opinion.pdf");
+        await File.WriteAllBytesAsync(pdf, await reviewer.GetByteArrayAsync($"/api/reviews/{reviewId}/opinions/{opinion.GetProperty("id").GetGuid()}.pdf"));
+        var text = string.Concat((await ExternalTools.RunAsync("pdftotext", ["-enc", "UTF-8", pdf, "-"])).Where(ch => !char.IsWhiteSpace(ch)));
+        Directory.Delete(Path.GetDirectoryName(pdf)!, true);
+        text.ShouldContain("法制审核意见书");
+        text.ShouldContain(opinion.GetProperty("number").GetString()!);
         var sequencer = app.Services.GetRequiredService<Sanxiang.Ledger.Sequencing.Sequencer>();
         while (await sequencer.IntegrateOnceAsync() > 0)
         {
