@@ -17,6 +17,7 @@ public sealed class CaseBrowserFixture : BrowserFixture
 /// (APL-58), collective discussion, the decision, service, a late payment with its surcharge paid through the bank
 /// file, closing and archiving; then the archived case refuses a change with 409 (GB118-REC-4).
 /// </summary>
+[Collection(CaseJourneys.Name)]
 public sealed class CaseBrowserTests(CaseBrowserFixture app) : IClassFixture<CaseBrowserFixture>
 {
     [Fact]
@@ -131,7 +132,8 @@ public sealed class CasePages(IPage page)
         await new LoginPage(page).SignInAsync(user, DemoUsers.Password);
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 10_000 });
+            // The first sign-in of a fixture meets a cold app on a loaded machine: wait for the navigation to commit, up to 30 s.
+            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException e)
         {
@@ -190,4 +192,14 @@ public sealed class CasePages(IPage page)
         await page.WaitForURLAsync(new Regex($"/Cases/Details/{id}$"));
         return string.Empty;
     }
+}
+
+/// <summary>
+/// The two long case journeys (each its own app, browser and movable clock) run one after the other, not side by side:
+/// on a 2-core machine two of them at once, beside the other browser tests, starve each other's page loads.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class CaseJourneys
+{
+    public const string Name = "case journeys";
 }
