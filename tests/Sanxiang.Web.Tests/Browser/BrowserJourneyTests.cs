@@ -11,6 +11,7 @@ namespace Sanxiang.Web.Tests.Browser;
 /// main pages to artifacts/screenshots.
 /// </summary>
 [Trait("Area", "Browser")]
+[Collection(BrowserTests.Name)]
 public sealed class BrowserJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
     [Fact]

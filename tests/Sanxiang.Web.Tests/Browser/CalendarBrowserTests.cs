@@ -9,6 +9,7 @@ namespace Sanxiang.Web.Tests.Browser;
 /// in the month grid and listed. Its own app and database: the admin enrols TOTP here.
 /// </summary>
 [Trait("Area", "Browser")]
+[Collection(BrowserTests.Name)]
 public sealed class CalendarBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
     [Fact]

@@ -17,7 +17,7 @@ public sealed class CaseBrowserFixture : BrowserFixture
 /// (APL-58), collective discussion, the decision, service, a late payment with its surcharge paid through the bank
 /// file, closing and archiving; then the archived case refuses a change with 409 (GB118-REC-4).
 /// </summary>
-[Collection(CaseJourneys.Name)]
+[Collection(BrowserTests.Name)]
 public sealed class CaseBrowserTests(CaseBrowserFixture app) : IClassFixture<CaseBrowserFixture>
 {
     [Fact]
@@ -195,11 +195,11 @@ public sealed class CasePages(IPage page)
 }
 
 /// <summary>
-/// The two long case journeys (each its own app, browser and movable clock) run one after the other, not side by side:
-/// on a 2-core machine two of them at once, beside the other browser tests, starve each other's page loads.
+/// The browser test classes (each its own app and Chromium) run one after the other, not side by side: on a 2-core
+/// machine several at once starve each other's page loads until Playwright's timeouts fire.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class CaseJourneys
+public sealed class BrowserTests
 {
-    public const string Name = "case journeys";
+    public const string Name = "browser";
 }

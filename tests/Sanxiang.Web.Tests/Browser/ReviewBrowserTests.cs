@@ -10,7 +10,7 @@ namespace Sanxiang.Web.Tests.Browser;
 /// (15,000 yuan), resubmitted and passed; the old proposal is still refused (a changed decision needs a new review),
 /// and only the reviewed decision issues. The heads (and supervisors, see ReviewApiTests) see every refused attempt.
 /// </summary>
-[Collection(CaseJourneys.Name)]
+[Collection(BrowserTests.Name)]
 public sealed class ReviewBrowserTests(CaseBrowserFixture app) : IClassFixture<CaseBrowserFixture>
 {
     [Fact]
