@@ -35,27 +35,11 @@ if ! pg_find; then
   pg_find || { echo "PostgreSQL server binaries not found after installing" >&2; exit 1; }
 fi
 
-# --- Work directory and throwaway PostgreSQL cluster -------------------------------------------------
-work="$(mktemp -d /tmp/sanxiang-bench.XXXXXX)"
-pg_dir="$work/pg"
-cleanup() {
-  local rc=$?
-  pg_stop "$pg_dir"
-  rm -rf "$work"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-chmod 755 "$work"
-pg_start "$pg_dir" 55632 || exit 1
-log "started PostgreSQL ($pg_bin) on 127.0.0.1:$pg_port in $pg_dir (durable defaults)"
-export SANXIANG_BENCH_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
-
-# --- Build and run ---------------------------------------------------------------------------------
-log "building (Release)"
-dotnet build bench/Sanxiang.Bench.Cases/Sanxiang.Bench.Cases.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >&2
-bench="$root/bench/Sanxiang.Bench.Cases/bin/Release/net10.0/Sanxiang.Bench.Cases"
+# --- Throwaway PostgreSQL cluster, build -------------------------------------------------------------
+# shellcheck source=../scripts/bench-cluster.sh
+. "$root/scripts/bench-cluster.sh"
+bench_cluster 55632
+bench_build Cases
 out="$root/TestResults/bench-cases.md"
 mkdir -p "$(dirname "$out")"
 {

@@ -5,38 +5,6 @@ using Npgsql;
 
 namespace Sanxiang.Bench.Cases;
 
-/// <summary>Command-line options as "--name value" pairs.</summary>
-internal sealed class Args(string[] args)
-{
-    public string Get(string name, string fallback)
-    {
-        var i = Array.IndexOf(args, "--" + name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-    }
-
-    public int Int(string name, int fallback) => int.Parse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-
-    public IReadOnlyList<int> Ints(string name, string fallback) =>
-        [.. Get(name, fallback).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
-}
-
-internal static class Stats
-{
-    public static double Median(IReadOnlyCollection<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        if (sorted.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
-
-    public static string F(double value, int decimals = 0) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-}
-
 /// <summary>The database under test: a SQLite file (in WAL mode, as the host sets it) or a PostgreSQL database created for the run.</summary>
 internal sealed record BenchDb(string Kind, string ConnectionString)
 {

@@ -1,3 +1,4 @@
+using Sanxiang.Bench;
 using Sanxiang.Bench.Cases;
 
 // Case engine benchmark (issue 4). Run it through bench/cases.sh; each command prints a Markdown section.

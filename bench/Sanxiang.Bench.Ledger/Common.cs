@@ -8,42 +8,6 @@ using Sanxiang.Tlog.Tree;
 
 namespace Sanxiang.Bench.Ledger;
 
-/// <summary>Command-line options as "--name value" pairs.</summary>
-internal sealed class Args(string[] args)
-{
-    public string Get(string name, string fallback)
-    {
-        var i = Array.IndexOf(args, "--" + name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-    }
-
-    public long Long(string name, long fallback) => long.Parse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-
-    public int Int(string name, int fallback) => (int)Long(name, fallback);
-}
-
-internal static class Stats
-{
-    public static double Median(IEnumerable<double> values) => Percentile(values, 50);
-
-    /// <summary>Nearest-rank percentile.</summary>
-    public static double Percentile(IEnumerable<double> values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        if (sorted.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        var rank = (int)Math.Ceiling(p / 100 * sorted.Length);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
-    }
-
-    public static string F(double value, int decimals = 0) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-
-    public static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
-}
-
 /// <summary>Synthetic but realistic ledger entries: the real encoding (version 1) of a deterministic event per index.</summary>
 internal static class Synthetic
 {

@@ -1,3 +1,4 @@
+using Sanxiang.Bench;
 using Sanxiang.Bench.Ledger;
 
 // Ledger benchmarks (issue 3). Run them all through bench/ledger.sh; each command prints a Markdown section.

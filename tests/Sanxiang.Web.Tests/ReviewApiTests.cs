@@ -101,6 +101,22 @@ public sealed class ReviewApiTests(ClockFactory app) : IClassFixture<ClockFactor
         var sha = opinion.GetProperty("sha256").GetString();
         (await app.NewClient().GetStringAsync($"/verify?sha256={sha}")).ShouldContain("已验证"); // the opinion's QR code: its Ledger proof
 
+        // Entries written before the attachment index existed are indexed once at start-up (the backfill), and found again.
+        await using (var ledger = app.Scope())
+        {
+            var db = ledger.ServiceProvider.GetRequiredService<Sanxiang.Ledger.Persistence.LedgerDbContext>();
+            await db.Attachments.ExecuteDeleteAsync();
+            await db.Backfills.ExecuteDeleteAsync();
+        }
+
+        (await app.NewClient().GetStringAsync($"/verify?sha256={sha}")).ShouldContain("未在日志中找到该文书");
+        await using (var ledger = app.Scope())
+        {
+            await ledger.ServiceProvider.GetServices<Sanxiang.Kernel.Persistence.IReferenceDataLoader>().OfType<Sanxiang.Ledger.Persistence.AttachmentIndexBackfill>().Single().LoadAsync();
+        }
+
+        (await app.NewClient().GetStringAsync($"/verify?sha256={sha}")).ShouldContain("已验证");
+
         var lighter = new { kinds = new[] { "Fine" }, fineFen = 55_000_00L, confiscationFen = 0L, level = "Minor" };
         (await RefusedAsync(officer, $"/api/cases/{caseId}/decision", Decision(lighter), HttpStatusCode.UnprocessableEntity, "APL-58"))
             .GetProperty("detail").GetString()!.ShouldContain("重新审核");
@@ -128,7 +144,7 @@ public sealed class ReviewApiTests(ClockFactory app) : IClassFixture<ClockFactor
     }
 
     [Fact]
-    public async Task SupplementaryMaterials_StopTheClock_ResubmissionResumesIt_OneExtensionOnly()
+    public async Task SupplementaryMaterials_StopTheClock_ResubmissionResumesIt_OneExtensionOnly_GB118REV1_AgreeDespiteAProblem_BreaksGB118REV3()
     {
         var (officer, reviewer, head, caseId) = await NoticedCaseAsync("王建国", "陈静");
         var reviewId = await SubmitAsync(officer, caseId, Penalty);
@@ -149,6 +165,24 @@ public sealed class ReviewApiTests(ClockFactory app) : IClassFixture<ClockFactor
         resumed.GetProperty("status").GetString().ShouldBe("InReview");
         resumed.GetProperty("round").GetInt32().ShouldBe(2);
         resumed.GetProperty("workingDaysLeft").GetInt32().ShouldBeGreaterThanOrEqualTo(7, "7 + 3 working days, none used before the pause");
+    }
+
+    [Fact]
+    public async Task UnresolvedDispute_GoesToTheHeadsCollectiveDiscussion_APL57_WhoseAdoptionOpensTheGate()
+    {
+        var (officer, reviewer, head, caseId) = await NoticedCaseAsync("王建国", "陈静");
+        var reviewId = await SubmitAsync(officer, caseId, Penalty);
+        await OkAsync(reviewer, $"/api/reviews/{reviewId}/assign", new { reviewerIds = new[] { await PoolIdAsync(reviewer, "李秀英") } });
+        await OkAsync(reviewer, $"/api/reviews/{reviewId}/conclusion", Conclusion("Disagree", ("LawAndDiscretion", "应当适用从轻情节")));
+        await RefusedAsync(officer, $"/api/cases/{caseId}/decision", Decision(Penalty), HttpStatusCode.UnprocessableEntity, "APL-58");
+
+        var discussion = new { participants = "局长、分管副局长、法规科长", conclusion = "承办机构的拟决定事实清楚、裁量适当，予以采纳", adopted = true };
+        (await reviewer.PostJsonAsync($"/api/reviews/{reviewId}/discussion", discussion)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await OkAsync(head, $"/api/reviews/{reviewId}/discussion", discussion);
+        (await ViewAsync(head, $"/api/reviews/{reviewId}")).GetProperty("review").GetProperty("status").GetString().ShouldBe("Discussion");
+        await RefusedAsync(head, $"/api/reviews/{reviewId}/discussion", discussion, HttpStatusCode.Conflict, "GB118-REV-3");
+        await OkAsync(head, $"/api/cases/{caseId}/discussion", new { outcome = "Penalty", penalty = Penalty, participants = discussion.participants, conclusion = discussion.conclusion });
+        await OkAsync(officer, $"/api/cases/{caseId}/decision", Decision(Penalty));
     }
 
     [Fact]

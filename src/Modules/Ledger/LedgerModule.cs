@@ -18,6 +18,7 @@ public static class LedgerModule
         services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateOnStart();
         services.AddDbContext<LedgerDbContext>((sp, o) => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Configure(o));
         services.AddScoped<IModuleMigrator, LedgerMigrator>();
+        services.AddScoped<IReferenceDataLoader, AttachmentIndexBackfill>();
         services.AddSingleton<LedgerKeys>();
         services.AddSingleton<StoredHashCache>();
         services.AddSingleton<Sequencer>();

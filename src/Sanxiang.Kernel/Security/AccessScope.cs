@@ -19,6 +19,16 @@ public sealed record AccessScope(
     public bool CanSee(Guid agencyId) => Visible.Contains(agencyId);
 
     public bool CanWrite(Guid agencyId) => Writable.Contains(agencyId);
+
+    /// <summary>Refuses (403, in Chinese, naming the roles) unless the principal holds one of <paramref name="roles"/>.</summary>
+    public void RequireAnyRole(params string[] roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        if (!roles.Any(IsInRole))
+        {
+            throw new Domain.ForbiddenException($"此操作须由{string.Join("或", roles.Select(Security.Roles.Label))}办理");
+        }
+    }
 }
 
 public interface IAccessScopeProvider

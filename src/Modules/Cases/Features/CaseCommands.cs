@@ -31,7 +31,7 @@ internal sealed class CaseCommands(
 
     public async Task<Guid> OpenClueAsync(AccessScope scope, OpenClueInput input, CancellationToken ct)
     {
-        RequireRole(scope, Officers);
+        scope.RequireAnyRole(Officers);
         var ctx = Context(scope);
         var power = await PowerAsync(scope, input.PowerId, ctx.Today, ct);
         var party = input.Party.ToParty();
@@ -46,7 +46,7 @@ internal sealed class CaseCommands(
 
     public async Task<Guid> DecideOnTheSpotAsync(AccessScope scope, SummaryInput input, CancellationToken ct)
     {
-        RequireRole(scope, Officers);
+        scope.RequireAnyRole(Officers);
         var ctx = Context(scope);
         var power = await PowerAsync(scope, input.PowerId, ctx.Today, ct);
         var party = input.Party.ToParty();
@@ -205,17 +205,9 @@ internal sealed class CaseCommands(
             throw new ForbiddenException("只有本机关人员才能办理本案");
         }
 
-        RequireRole(scope, roles);
+        scope.RequireAnyRole(roles);
         await act(c, Context(scope));
         await SaveAsync(ct);
-    }
-
-    private static void RequireRole(AccessScope scope, string[] roles)
-    {
-        if (!roles.Any(scope.IsInRole))
-        {
-            throw new ForbiddenException($"此操作须由{string.Join("或", roles.Select(Roles.Label))}办理");
-        }
     }
 
     private async Task SaveAsync(CancellationToken ct)

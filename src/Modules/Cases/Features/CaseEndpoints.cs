@@ -44,8 +44,8 @@ internal static class CaseEndpoints
         });
         api.MapGet("/{id:guid}/documents/{documentId:guid}.{format}", async (Guid id, Guid documentId, string format, DocumentFeatures f, IAccessScopeProvider s, CancellationToken ct) =>
         {
-            var (bytes, type, name) = await f.RenderAsync(await s.GetAsync(ct), id, documentId, format, ct);
-            return TypedResults.File(bytes, type, name);
+            var file = await f.RenderAsync(await s.GetAsync(ct), id, documentId, format, ct);
+            return TypedResults.File(file.Bytes, file.ContentType, file.FileName);
         });
 
         Post<TeamInput>(api, "team", (c, s, id, i, ct) => c.AssignTeamAsync(s, id, i, ct));

@@ -53,19 +53,13 @@ internal sealed class DocumentFeatures(CasesDbContext db, CaseCommands commands,
     /// is the paper served on the party and kept in the file, never altered), so only those who see the party in
     /// full may have it; for anyone else it does not exist (404, SEC-PI-1).
     /// </summary>
-    public async Task<(byte[] Bytes, string ContentType, string FileName)> RenderAsync(AccessScope scope, Guid caseId, Guid documentId, string format, CancellationToken ct)
+    public async Task<DocumentFile> RenderAsync(AccessScope scope, Guid caseId, Guid documentId, string format, CancellationToken ct)
     {
         await VisibleCaseAsync(scope, caseId, partyData: true, ct);
         var d = await db.Documents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == documentId && x.CaseId == caseId, ct) ?? throw new NotFoundException();
         var model = d.Document();
         var name = $"{d.Title}-{d.Number}";
-        return format switch
-        {
-            "html" => (System.Text.Encoding.UTF8.GetBytes(HtmlDocumentRenderer.Render(model)), "text/html; charset=utf-8", $"{name}.html"),
-            "pdf" => (await pdf.PrintAsync(model, ct), "application/pdf", $"{name}.pdf"),
-            "docx" => (DocxDocumentRenderer.Render(model), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{name}.docx"),
-            _ => throw new NotFoundException(),
-        };
+        return await DocumentFile.RenderAsync(model, format, name, pdf, ct) ?? throw new NotFoundException();
     }
 
     private async Task VisibleCaseAsync(AccessScope scope, Guid caseId, bool partyData, CancellationToken ct)

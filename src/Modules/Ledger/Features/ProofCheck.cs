@@ -39,33 +39,16 @@ internal sealed class ProofCheck(LedgerDbContext db, Sequencer sequencer, Ledger
     }
 
     /// <summary>
-    /// The entry that commits to a file's SHA-256 (an issued document's QR code leads here). Entries naming an
-    /// attachment are found by scanning the document and evidence events (no index on attachment hashes yet).
+    /// The entry that commits to a file's SHA-256 (an issued document's QR code leads here), found through the
+    /// attachment index the sequencer writes with each entry; the latest such entry when several name the file.
     /// </summary>
     public async Task<ProofReport> ForAttachmentAsync(byte[] sha256, CancellationToken ct)
     {
-        var candidates = db.Entries.AsNoTracking()
-            .Where(e => e.EventType == "cases.document.issued" || e.EventType == "cases.case.evidence-recorded" || e.EventType == "reviews.opinion.issued")
-            .OrderByDescending(e => e.Index)
-            .Select(e => new { e.EventId, e.Data })
-            .AsAsyncEnumerable();
-        Guid? found = null;
-        await foreach (var e in candidates.WithCancellation(ct))
-        {
-            if (LedgerEntry.Decode(e.Data).AttachmentHashes.Any(h => h.AsSpan().SequenceEqual(sha256)))
-            {
-                found = e.EventId;
-                break;
-            }
-        }
-
-        // The streaming query is closed before the next one (one command at a time on a PostgreSQL connection).
-        if (found is { } eventId)
-        {
-            return await ForEventAsync(eventId, ct);
-        }
-
-        return new ProofReport(false, "未在日志中找到该文书的哈希值：文书可能已被改动，或刚刚制作（通常在1秒内记入日志，请稍后再试）。", null, null, 0, string.Empty, [], null);
+        var index = await db.Attachments.AsNoTracking().Where(a => a.Hash == sha256).OrderByDescending(a => a.EntryIndex).Select(a => (long?)a.EntryIndex).FirstOrDefaultAsync(ct);
+        var eventId = index is { } i ? await db.Entries.AsNoTracking().Where(e => e.Index == i).Select(e => (Guid?)e.EventId).SingleOrDefaultAsync(ct) : null;
+        return eventId is { } id
+            ? await ForEventAsync(id, ct)
+            : new ProofReport(false, "未在日志中找到该文书的哈希值：文书可能已被改动，或刚刚制作（通常在1秒内记入日志，请稍后再试）。", null, null, 0, string.Empty, [], null);
     }
 
     public async Task<ProofReport> CheckAsync(TlogProof proof, CancellationToken ct)

@@ -56,6 +56,25 @@ internal sealed class CosignatureRow
     public DateTimeOffset CreatedAt { get; set; }
 }
 
+/// <summary>
+/// An entry that commits to a file (an issued document, an evidence file, a review opinion): the file's hash as the
+/// entry carries it, so <c>/verify?sha256=</c> finds the entry by key. Written with the entry; derived, never edited.
+/// </summary>
+internal sealed class AttachmentRow
+{
+    public byte[] Hash { get; set; } = [];
+
+    public long EntryIndex { get; set; }
+}
+
+/// <summary>A one-time fill of derived data over the entries written before it existed (e.g. "attachments").</summary>
+internal sealed class BackfillRow
+{
+    public string Name { get; set; } = string.Empty;
+
+    public DateTimeOffset DoneAt { get; set; }
+}
+
 /// <summary>The Ledger's tables (ledger_*). Only the sequencer writes them, and only by appending.</summary>
 internal sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) : DbContext(options)
 {
@@ -68,6 +87,10 @@ internal sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
 
     public DbSet<CosignatureRow> Cosignatures => Set<CosignatureRow>();
+
+    public DbSet<AttachmentRow> Attachments => Set<AttachmentRow>();
+
+    public DbSet<BackfillRow> Backfills => Set<BackfillRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         InstantStorage.Configure(configurationBuilder, Database);
@@ -102,6 +125,17 @@ internal sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
             b.HasKey(x => new { x.Size, x.Witness });
             b.Property(x => x.Size).ValueGeneratedNever();
             b.Property(x => x.Witness).HasMaxLength(256);
+        });
+        modelBuilder.Entity<AttachmentRow>(b =>
+        {
+            b.ToTable("ledger_attachments");
+            b.HasKey(x => new { x.Hash, x.EntryIndex });
+        });
+        modelBuilder.Entity<BackfillRow>(b =>
+        {
+            b.ToTable("ledger_backfills");
+            b.HasKey(x => x.Name);
+            b.Property(x => x.Name).HasMaxLength(40);
         });
     }
 }

@@ -94,6 +94,10 @@ internal sealed class Sequencer(IServiceScopeFactory scopes, IOptions<LedgerOpti
         var reader = new DbHashReader(db, cache);
         var newHashes = await MerkleLog.AppendStoredHashes(Suite, oldSize, leaves, reader, ct);
         await BatchWriter.InsertAsync(db, MerkleLog.StoredHashCount(oldSize), newHashes, rows, ct);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            db.Attachments.AddRange(entries[i].AttachmentHashes.DistinctBy(Convert.ToHexString).Select(h => new AttachmentRow { Hash = h, EntryIndex = rows[i].Index }));
+        }
         var newSize = oldSize + entries.Count;
         var root = await MerkleLog.TreeHash(Suite, newSize, reader, ct);
         var body = new Checkpoint(options.Value.Origin, newSize, root).Format();

@@ -206,11 +206,6 @@ internal sealed class LegalReview : AggregateRoot
             ReviewOutcome.SupplementMaterials => ReviewStatus.SupplementRequested,
             _ => ReviewStatus.TransferRecommended,
         };
-        if (outcome == ReviewOutcome.Agree)
-        {
-            Details.PassedFingerprints.Add(round.Fingerprint);
-        }
-
         if (outcome == ReviewOutcome.SupplementMaterials)
         {
             PausedOn = ctx.Today;
@@ -277,11 +272,6 @@ internal sealed class LegalReview : AggregateRoot
             .Required("Conclusion", "讨论结论", conclusion, 4000)
             .ThrowIfAny();
         Details.Discussion = new DiscussionOutcome(ctx.Today, participants.Trim(), conclusion.Trim(), adopted, Current.Fingerprint);
-        if (adopted)
-        {
-            Details.PassedFingerprints.Add(Current.Fingerprint);
-        }
-
         Status = ReviewStatus.Discussion;
         Step(ctx, "集体讨论", $"{(adopted ? "采纳承办机构的拟决定" : "维持审核意见")}：{conclusion.Trim()}", "APL-57");
         Commit("reviews.review.discussed", ctx, null);

@@ -75,7 +75,15 @@ internal sealed class ReviewDetails
 
     public List<ReviewRound> Rounds { get; set; } = [];
 
-    public List<string> PassedFingerprints { get; set; } = [];
+    /// <summary>
+    /// The proposed decisions that passed: each round the reviewers agreed to, and the one the heads adopted in collective
+    /// discussion (derived from the rounds, never stored twice).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyCollection<string> PassedFingerprints =>
+        [.. Rounds.Where(r => r.Outcome == ReviewOutcome.Agree).Select(r => r.Fingerprint)
+            .Concat(Discussion is { Adopted: true } d ? [d.Fingerprint] : [])
+            .Distinct(StringComparer.Ordinal)];
 
     public ReviewExtension? Extension { get; set; }
 

@@ -30,7 +30,7 @@ internal sealed class ReviewCommands(
     public async Task<Guid> SubmitAsync(AccessScope scope, Guid caseId, SubmitInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        RequireRole(scope, Team);
+        scope.RequireAnyRole(Team);
         var decision = input.Decision ?? throw new DomainRuleException("INPUT-REQUIRED", "请填写拟作出的决定", "Decision");
         var c = await cases.ForReviewAsync(scope, caseId, decision with { Facts = decision.Facts ?? string.Empty, Reasons = decision.Reasons ?? string.Empty }, ct);
         if (c.AgencyId != scope.AgencyId)
@@ -108,7 +108,7 @@ internal sealed class ReviewCommands(
     public async Task<Guid> AddReviewerAsync(AccessScope scope, ReviewerInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        RequireRole(scope, Heads);
+        scope.RequireAnyRole(Heads);
         var r = Reviewer.Create(scope.AgencyId, input.UserId, input.Name ?? string.Empty, input.OfficerId, input.QualificationNumber, input.FirstReviewedOn, input.External, clock.GetUtcNow());
         db.Reviewers.Add(r);
         await SaveAsync(ct);
@@ -146,21 +146,13 @@ internal sealed class ReviewCommands(
             throw new ForbiddenException("只有本机关人员才能办理");
         }
 
-        RequireRole(scope, roles);
+        scope.RequireAnyRole(roles);
         await act(r, await ContextAsync(scope, r.AgencyId, ct));
         await SaveAsync(ct);
     }
 
     private async Task<ReviewContext> ContextAsync(AccessScope scope, Guid agencyId, CancellationToken ct) =>
         new(scope.ActorId, scope.IsInRole(Roles.Head), clock.GetUtcNow(), ChinaTime.Today(clock), calendar, await catalogs.ForAgencyAsync(agencyId, ct));
-
-    private static void RequireRole(AccessScope scope, string[] roles)
-    {
-        if (!roles.Any(scope.IsInRole))
-        {
-            throw new ForbiddenException($"此操作须由{string.Join("或", roles.Select(Roles.Label))}办理");
-        }
-    }
 
     private async Task SaveAsync(CancellationToken ct)
     {

@@ -45,8 +45,8 @@ internal static class ReviewEndpoints
         Post<ReviewDiscussionInput>(api, "discussion", (c, s, id, i, ct) => c.RecordDiscussionAsync(s, id, i, ct));
         api.MapGet("/{id:guid}/opinions/{documentId:guid}.{format}", async (Guid id, Guid documentId, string format, ReviewQueries q, IAccessScopeProvider s, CancellationToken ct) =>
         {
-            var (bytes, type, name) = await q.RenderAsync(await s.GetAsync(ct), id, documentId, format, ct);
-            return TypedResults.File(bytes, type, name);
+            var file = await q.RenderAsync(await s.GetAsync(ct), id, documentId, format, ct);
+            return TypedResults.File(file.Bytes, file.ContentType, file.FileName);
         });
     }
 

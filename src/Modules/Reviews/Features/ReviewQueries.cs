@@ -130,7 +130,7 @@ internal sealed class ReviewQueries(ReviewsDbContext db, IWorkingDayCalendar cal
     }
 
     /// <summary>An opinion document in a format: html, pdf or docx.</summary>
-    public async Task<(byte[] Bytes, string ContentType, string FileName)> RenderAsync(AccessScope scope, Guid reviewId, Guid documentId, string format, CancellationToken ct)
+    public async Task<DocumentFile> RenderAsync(AccessScope scope, Guid reviewId, Guid documentId, string format, CancellationToken ct)
     {
         var d = await db.Opinions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == documentId && x.ReviewId == reviewId, ct);
         var caseId = await db.Reviews.AsNoTracking().Where(x => x.Id == reviewId).Select(x => x.CaseId).SingleOrDefaultAsync(ct);
@@ -141,13 +141,7 @@ internal sealed class ReviewQueries(ReviewsDbContext db, IWorkingDayCalendar cal
 
         var model = ReviewDocuments.Model(d);
         var name = $"法制审核意见书-{d.Number}";
-        return format switch
-        {
-            "html" => (System.Text.Encoding.UTF8.GetBytes(HtmlDocumentRenderer.Render(model)), "text/html; charset=utf-8", $"{name}.html"),
-            "pdf" => (await pdf.PrintAsync(model, ct), "application/pdf", $"{name}.pdf"),
-            "docx" => (DocxDocumentRenderer.Render(model), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{name}.docx"),
-            _ => throw new NotFoundException(),
-        };
+        return await DocumentFile.RenderAsync(model, format, name, pdf, ct) ?? throw new NotFoundException();
     }
 
     private async Task<HashSet<Guid>> MyPoolIdsAsync(AccessScope scope, CancellationToken ct) =>

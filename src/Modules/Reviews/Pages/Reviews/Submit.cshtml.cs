@@ -23,8 +23,7 @@ internal sealed class SubmitModel(IAccessScopeProvider scopes, ICaseReviewFacts 
     public async Task<IActionResult> OnGetAsync(Guid caseId, CancellationToken ct)
     {
         var scope = await LoadScopeAsync(ct);
-        await LoadAsync(scope, caseId, ct);
-        var (_, noticed) = await cases.NoticedDecisionAsync(scope, caseId, ct);
+        var noticed = await LoadAsync(scope, caseId, ct);
         if (noticed is { Penalty: { } p } && await cases.MaySeePersonalDataAsync(scope, caseId, ct))
         {
             Form = new SubmitForm
@@ -58,12 +57,14 @@ internal sealed class SubmitModel(IAccessScopeProvider scopes, ICaseReviewFacts 
         }
     }
 
-    private async Task LoadAsync(AccessScope scope, Guid caseId, CancellationToken ct)
+    /// <summary>The case number and the review so far for the page; returns the decision the prior notice announced.</summary>
+    private async Task<ProposedDecision?> LoadAsync(AccessScope scope, Guid caseId, CancellationToken ct)
     {
         CaseId = caseId;
-        (CaseNumber, _) = await cases.NoticedDecisionAsync(scope, caseId, ct);
+        (CaseNumber, var noticed) = await cases.NoticedDecisionAsync(scope, caseId, ct);
         ReviewId = await queries.ForCaseAsync(scope, caseId, ct);
         Breadcrumbs(("案件办理", "/Cases"), (CaseNumber, $"/Cases/Details/{caseId}"), ("送法制审核", null));
+        return noticed;
     }
 }
 
