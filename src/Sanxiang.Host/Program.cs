@@ -12,6 +12,7 @@ using Sanxiang.Host.Infrastructure;
 using Sanxiang.Kernel.Persistence;
 using Sanxiang.Kernel.Security;
 using Sanxiang.Ledger;
+using Sanxiang.Media;
 using Sanxiang.Registry;
 using Sanxiang.Reviews;
 
@@ -29,6 +30,7 @@ builder.Services.AddSanxiangAuth(builder.Configuration);
 builder.Services.AddRegistryModule();
 builder.Services.AddCasesModule();
 builder.Services.AddReviewsModule();
+builder.Services.AddMediaModule();
 builder.Services.AddDocumentRendering(builder.Configuration);
 builder.Services.AddLedgerModule();
 
@@ -38,7 +40,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToFolder("/Account");
     o.Conventions.AuthorizeFolder("/Admin", "administrator");
     o.Conventions.AllowAnonymousToPage("/Ledger/Verify");
-}).AddRegistryPages().AddCasesPages().AddReviewsPages().AddLedgerPages();
+}).AddRegistryPages().AddCasesPages().AddReviewsPages().AddMediaPages().AddLedgerPages();
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ChineseProblemDetails.Apply);
@@ -94,6 +96,7 @@ app.MapAuthApi();
 app.MapRegistryModule();
 app.MapCasesModule();
 app.MapReviewsModule();
+app.MapMediaModule();
 app.MapLedgerModule();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -30,6 +30,7 @@ public static class CasesModule
         services.AddScoped<PaymentImport>();
         services.AddScoped<DocumentFeatures>();
         services.AddScoped<Contracts.ICaseReviewFacts, CaseReviewFacts>();
+        services.AddScoped<Contracts.ICaseLookup, CaseLookup>();
         services.AddOptions<Contracts.CaseDocumentOptions>().BindConfiguration(Contracts.CaseDocumentOptions.Section);
         services.AddScoped<IDemoDataSeeder, Demo.CasesDemoData>();
         return services;

@@ -36,6 +36,9 @@ public class SanxiangFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string KeysDirectory => _keysDirectory;
 
+    /// <summary>Where media objects and uploads live (under the keys directory: kept across a restart, removed with it).</summary>
+    public virtual string MediaRoot => Path.Combine(_keysDirectory, "media");
+
     public TestDatabase Database => _database ?? throw new InvalidOperationException("InitializeAsync has not run");
 
     public DatabaseProvider Provider => Database.Provider;
@@ -94,6 +97,9 @@ public class SanxiangFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("DataProtection:KeysPath", _keysDirectory);
         builder.UseSetting("Ledger:KeyFile", Path.Combine(_keysDirectory, "ledger-signer.key"));
+        builder.UseSetting("Media:Root", MediaRoot);
+        builder.UseSetting("Media:ScrubHours", "0");
+        builder.UseSetting("Media:RetentionSweepHours", "0");
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
         if (TwoFactorRoles is { } roles)
         {

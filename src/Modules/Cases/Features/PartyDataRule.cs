@@ -29,6 +29,10 @@ internal static class PartyDataRule
             && (scope.IsInRole(Roles.Head) || scope.IsInRole(Roles.Reviewer)
                 || (scope.IsInRole(Roles.Officer) && scope.OfficerId is { } me && teamOfficers.Contains(me.ToString(), StringComparison.Ordinal))));
 
+    /// <summary>The officer IDs of a case's current team as stored in <see cref="CaseFile.TeamOfficers"/>.</summary>
+    public static IReadOnlyList<Guid> TeamOf(string teamOfficers) =>
+        [.. teamOfficers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse)];
+
     /// <summary>The same rule as a query filter: the cases whose party the caller sees in full (a name search looks only there).</summary>
     public static Expression<Func<CaseFile, bool>> SeenInFullBy(AccessScope scope)
     {
