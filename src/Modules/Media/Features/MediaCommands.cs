@@ -313,10 +313,6 @@ internal sealed class MediaCommands(
     public async Task<Guid> RegisterDeviceAsync(AccessScope scope, string serial, string kind, string model, CancellationToken ct)
     {
         scope.RequireAnyRole(Roles.Head, Roles.Administrator);
-        if (!scope.CanWrite(scope.AgencyId))
-        {
-            throw new ForbiddenException("无权登记本机关设备");
-        }
 
         var trimmed = serial?.Trim() ?? string.Empty;
         if (await db.Devices.AnyAsync(d => d.AgencyId == scope.AgencyId && d.Serial == trimmed, ct))
@@ -334,7 +330,7 @@ internal sealed class MediaCommands(
     {
         scope.RequireAnyRole(Roles.Head, Roles.Administrator);
         var device = await db.Devices.SingleOrDefaultAsync(d => d.Id == id, ct);
-        if (device is null || !scope.CanWrite(device.AgencyId))
+        if (device is null || device.AgencyId != scope.AgencyId)
         {
             throw new NotFoundException();
         }
@@ -480,10 +476,11 @@ internal sealed class MediaCommands(
 
     private async Task<MediaItem> WritableAsync(AccessScope scope, Guid id, CancellationToken ct)
     {
+        scope.RequireAnyRole(Roles.Officer, Roles.Head);
         var item = await VisibleAsync(scope, id, ct);
-        if (!scope.CanWrite(item.AgencyId))
+        if (item.AgencyId != scope.AgencyId)
         {
-            throw new ForbiddenException("无权修改该音像记录");
+            throw new ForbiddenException("只有本机关执法人员和负责人可以修改该音像记录");
         }
 
         return item;
