@@ -28,6 +28,8 @@ dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer)
 command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
+# The media tests make a short video with ffmpeg and read its duration and codec with ffprobe.
+command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
 pg_find || missing+=(postgresql-15)
 # Go's own signed-note and tlog packages check the ledger as an independent client (interop/goverify).
 command -v go >/dev/null 2>&1 || missing+=(golang-go)
