@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Sanxiang.Cases.Domain;
 using Sanxiang.Cases.Features;
@@ -30,6 +31,9 @@ public static class CasesModule
         services.AddScoped<PaymentImport>();
         services.AddScoped<DocumentFeatures>();
         services.AddScoped<Contracts.ICaseReviewFacts, CaseReviewFacts>();
+
+        // Interim until the Media module registers the real one (GB118-REC-2/3): no records are linked to any case.
+        services.TryAddScoped<Contracts.ICaseRecordings, NoLinkedRecordings>();
         services.AddOptions<Contracts.CaseDocumentOptions>().BindConfiguration(Contracts.CaseDocumentOptions.Section);
         services.AddScoped<IDemoDataSeeder, Demo.CasesDemoData>();
         return services;
