@@ -45,7 +45,7 @@ public sealed class CaseRecordingApiTests(NoTwoFactorFactory app) : IClassFixtur
     }
 
     [Fact]
-    public async Task GB118_REC_2_TheExceptions_AreListedForHeadsAndSupervisors_NotForOfficers()
+    public async Task GB118_REC_2_TheExceptions_AreListedForHeadsAndSupervisorsInScope_NotForOfficers()
     {
         var (officer, head, supervisor) = (await ClientAsync("officer.market"), await ClientAsync("head.market"), await ClientAsync("supervisor"));
         var id = await FiledAsync(officer, head, "SJ-CF-001", ["王建国", "李秀英"], Person);
@@ -58,6 +58,8 @@ public sealed class CaseRecordingApiTests(NoTwoFactorFactory app) : IClassFixtur
             (row.GetProperty("ruleId").GetString(), row.GetProperty("stepLabel").GetString(), row.GetProperty("reason").GetString()).ShouldBe(("GB118-REC-2", "查封、扣押", "现场断电，执法记录仪无法充电，以笔录代替"));
         }
 
+        var otherAgency = await ViewAsync(await ClientAsync("head.urban"), "/api/cases/recording-exceptions");
+        otherAgency.EnumerateArray().ShouldNotContain(r => r.GetProperty("caseId").GetGuid() == id);
         using var forbidden = await officer.GetAsync("/api/cases/recording-exceptions");
         forbidden.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var page = await head.GetPageAsync("/Cases/RecordingExceptions");
