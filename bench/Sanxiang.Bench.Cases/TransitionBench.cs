@@ -9,6 +9,7 @@ using Sanxiang.Cases.Contracts;
 using Sanxiang.Cases.Persistence;
 using Sanxiang.Kernel.Persistence;
 using Sanxiang.Kernel.Security;
+using Sanxiang.Media;
 using Sanxiang.Registry;
 using Sanxiang.Reviews;
 
@@ -218,6 +219,7 @@ internal static class TransitionBench
         {
             ["Database:Provider"] = kind == "sqlite" ? "Sqlite" : "Postgres",
             ["Database:ConnectionString"] = connectionString,
+            ["Media:Root"] = Path.Combine(Path.GetTempPath(), "sanxiang-bench-cases-media"),
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(config);
@@ -229,6 +231,7 @@ internal static class TransitionBench
         services.AddRegistryModule();
         services.AddCasesModule();
         services.AddReviewsModule(); // the decision gate asks it for passed reviews (APL-58)
+        services.AddMediaModule(); // the recording gate asks it for linked records (GB118-REC-2/3)
         services.AddSingleton<IUserDirectory, NoUsers>(); // the host's user store is not part of the bench: no demo review pool
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

@@ -7,7 +7,8 @@ namespace Sanxiang.Web.Tests;
 
 /// <summary>
 /// One general-procedure case over the JSON API, from clue to archive, with the clock moved across the 2026
-/// Spring Festival: hearing request within APL-64's window, hearing notice refused when too short, the APL-58
+/// Spring Festival: hearing request within APL-64's window, hearing notice refused when too short, the hearing refused
+/// without a linked recording until the head approves a written exception (GB118-REC-3), the APL-58
 /// review gate, collective discussion, service, a late payment with the APL-72 surcharge matched from a bank
 /// file, closing, archiving, and then every change refused with 409 naming GB118-REC-4.
 /// </summary>
@@ -63,7 +64,12 @@ public sealed class CaseApiTests(ClockFactory app) : IClassFixture<ClockFactory>
         officer = await ClientAsync("officer.market");
         head = await ClientAsync("head.market");
         reviewer = await ClientAsync("reviewer.market");
-        await OkAsync(officer, $"{url}/hearing-record", new { partyAttended = true, transcriptSummary = "当事人承认违法事实，请求从轻处罚" });
+        var hearing = new { partyAttended = true, transcriptSummary = "当事人承认违法事实，请求从轻处罚" };
+        var before = await CaseRowAsync(app, id);
+        await RefusedAsync(officer, $"{url}/hearing-record", hearing, HttpStatusCode.UnprocessableEntity, "GB118-REC-3"); // no linked recording
+        (await CaseRowAsync(app, id)).ShouldBe(before);
+        await OkAsync(head, $"{url}/recording-exception", new { stepCode = "hearing", reason = "听证室录像设备检修，以书面笔录和录音替代" });
+        await OkAsync(officer, $"{url}/hearing-record", hearing);
         await RefusedAsync(officer, $"{url}/decision", Decision(penalty), HttpStatusCode.UnprocessableEntity, "APL-58");
         await PassLegalReviewAsync(officer, reviewer, id, penalty);
         await RefusedAsync(officer, $"{url}/decision", Decision(penalty), HttpStatusCode.UnprocessableEntity, "APL-57");
@@ -107,7 +113,7 @@ public sealed class CaseApiTests(ClockFactory app) : IClassFixture<ClockFactory>
         await OkAsync(head, $"{url}/approve-closing", new { });
         await OkAsync(officer, $"{url}/archive", new { });
 
-        var before = await CaseRowAsync(app, id);
+        before = await CaseRowAsync(app, id);
         foreach (var (action, body) in new (string, object)[] { ("evidence", new { kind = "书证", description = "补充", collectedOn = "2026-03-30", lawfullyObtained = true }), ("remedy", new { kind = "Litigation", startedOn = "2026-03-30" }), ("archive", new { }) })
         {
             await RefusedAsync(officer, $"{url}/{action}", body, HttpStatusCode.Conflict, "GB118-REC-4");

@@ -15,7 +15,7 @@ namespace Sanxiang.Web.Tests;
 /// </summary>
 public sealed class CaseScopeTests(NoTwoFactorFactory app) : IClassFixture<NoTwoFactorFactory>
 {
-    private static readonly string[] ListRoutes = ["GET /api/cases/", "GET /api/cases/refusals", "POST /api/cases/", "POST /api/cases/summary", "POST /api/cases/payments/import"];
+    private static readonly string[] ListRoutes = ["GET /api/cases/", "GET /api/cases/refusals", "GET /api/cases/recording-exceptions", "POST /api/cases/", "POST /api/cases/summary", "POST /api/cases/payments/import"];
 
     [Fact]
     public void EveryCaseEndpoint_IsCoveredByTheScopeTest()

@@ -37,6 +37,9 @@ public sealed class ScopeTests(NoTwoFactorFactory app) : IClassFixture<NoTwoFact
         ["GET /api/registry/agencies/{id:guid}/review-catalog"] = t => t.NotFoundAsync(HttpMethod.Get, id => $"/api/registry/agencies/{id}/review-catalog", b => b.AgencyId),
         ["PUT /api/registry/agencies/{id:guid}/review-catalog"] = t => t.NotFoundAsync(HttpMethod.Put, id => $"/api/registry/agencies/{id}/review-catalog", b => b.AgencyId, Body(Catalog())),
         ["POST /api/registry/agencies/{id:guid}/review-catalog/reset"] = t => t.NotFoundAsync(HttpMethod.Post, id => $"/api/registry/agencies/{id}/review-catalog/reset", b => b.AgencyId),
+        ["GET /api/registry/agencies/{id:guid}/recording-list"] = t => t.NotFoundAsync(HttpMethod.Get, id => $"/api/registry/agencies/{id}/recording-list", b => b.AgencyId),
+        ["PUT /api/registry/agencies/{id:guid}/recording-list"] = t => t.NotFoundAsync(HttpMethod.Put, id => $"/api/registry/agencies/{id}/recording-list", b => b.AgencyId, Body(new { steps = RecordingListFacts.DefaultSteps, inspectionPowers = Array.Empty<string>() })),
+        ["DELETE /api/registry/agencies/{id:guid}/recording-list"] = t => t.NotFoundAsync(HttpMethod.Delete, id => $"/api/registry/agencies/{id}/recording-list", b => b.AgencyId),
 
         ["GET /api/registry/officers"] = t => t.EmptyPageAsync($"/api/registry/officers?agencyId={B}&pageSize=200"),
         ["GET /api/registry/officers/{id:guid}"] = t => t.NotFoundAsync(HttpMethod.Get, id => $"/api/registry/officers/{id}", b => b.FirstOfficer),

@@ -14,12 +14,13 @@ using Sanxiang.Registry.Features.Agencies;
 using Sanxiang.Registry.Features.Calendar;
 using Sanxiang.Registry.Features.Officers;
 using Sanxiang.Registry.Features.Powers;
+using Sanxiang.Registry.Features.RecordingLists;
 using Sanxiang.Registry.Features.ReviewCatalogs;
 using Sanxiang.Registry.Persistence;
 
 namespace Sanxiang.Registry;
 
-/// <summary>The Registry module: agencies, officers and certificates, powers and discretion benchmarks, review catalogs, the working-day calendar.</summary>
+/// <summary>The Registry module: agencies, officers and certificates, powers and discretion benchmarks, review catalogs, recording-required lists, the working-day calendar.</summary>
 public static class RegistryModule
 {
     public static IServiceCollection AddRegistryModule(this IServiceCollection services)
@@ -44,6 +45,8 @@ public static class RegistryModule
         services.AddScoped<PowerExport>();
         services.AddScoped<ReviewCatalogFeatures>();
         services.AddScoped<IReviewCatalogs, ReviewCatalogDirectory>();
+        services.AddScoped<RecordingListFeatures>();
+        services.AddScoped<IRecordingLists, RecordingListDirectory>();
 
         // The working-day calendar: one in-memory table per process (IWorkingDayCalendar), loaded at start-up by
         // the reference-data step and reloaded after each change (docs/decisions/0008).
@@ -124,6 +127,7 @@ public static class RegistryModule
         ImportExportEndpoints.MapImportExport(api);
         CalendarEndpoints.MapCalendar(api);
         ReviewCatalogEndpoints.MapReviewCatalogs(api);
+        RecordingListEndpoints.MapRecordingLists(api);
         return app;
     }
 

@@ -39,6 +39,9 @@ internal sealed class CaseBuilder
 
     public CaseContext Officer() => Ctx();
 
+    /// <summary>An officer's context in which the Media module has linked one audio-video record to each of these steps (GB118-REC-2/3).</summary>
+    public CaseContext Recorded(params string[] steps) => Ctx() with { LinkedRecordings = steps.ToDictionary(s => s, _ => 1, StringComparer.Ordinal) };
+
     public static OfficerFacts Officer(string name, string cert, bool auxiliary = false, DateOnly? expires = null, CertificateStatus status = CertificateStatus.Valid, string areas = "食品安全、市场秩序") =>
         new(Guid.NewGuid(), Agency, name, cert, areas.Split('、'), expires ?? new DateOnly(2030, 1, 1), status, auxiliary, false);
 

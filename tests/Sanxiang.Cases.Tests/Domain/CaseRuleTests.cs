@@ -339,9 +339,9 @@ public sealed class CaseRuleTests
         var b = new CaseBuilder(Monday);
         var c = b.Filed();
         var steps = new MeasureSteps(true, true, true, true, true, false, null);
-        Refused(() => c.TakeMeasure(MeasureKind.Seizure, "过期食品20袋", Monday, false, false, steps, [CaseBuilder.Wang, CaseBuilder.Li], b.Officer()), "ACL-18");
-        Refused(() => c.TakeMeasure(MeasureKind.Seizure, "过期食品20袋", Monday, true, false, steps with { PartyRefusedToSign = true }, [CaseBuilder.Wang, CaseBuilder.Li], b.Officer()), "ACL-18");
-        var no = c.TakeMeasure(MeasureKind.Seizure, "过期食品20袋", Monday, true, false, steps, [CaseBuilder.Wang, CaseBuilder.Li], b.Officer());
+        Refused(() => c.TakeMeasure(MeasureKind.Seizure, "过期食品20袋", Monday, false, false, steps, [CaseBuilder.Wang, CaseBuilder.Li], b.Recorded(RecordingSteps.SealUpSeizure)), "ACL-18");
+        Refused(() => c.TakeMeasure(MeasureKind.Seizure, "过期食品20袋", Monday, true, false, steps with { PartyRefusedToSign = true }, [CaseBuilder.Wang, CaseBuilder.Li], b.Recorded(RecordingSteps.SealUpSeizure)), "ACL-18");
+        var no = c.TakeMeasure(MeasureKind.Seizure, "过期食品20袋", Monday, true, false, steps, [CaseBuilder.Wang, CaseBuilder.Li], b.Recorded(RecordingSteps.SealUpSeizure));
         c.Details.Measures[0].EndsOn.ShouldBe(new DateOnly(2026, 4, 1));
         Refused(() => c.ExtendMeasure(no, 31, "检测", b.Head), "ACL-25");
         c.ExtendMeasure(no, 30, "需送检", b.Head);
@@ -353,7 +353,7 @@ public sealed class CaseRuleTests
     {
         var b = new CaseBuilder(Monday);
         var c = b.Filed();
-        var no = c.TakeMeasure(MeasureKind.SealUp, "仓库一间", Monday, false, true, new MeasureSteps(true, true, true, true, true, false, null), [CaseBuilder.Wang, CaseBuilder.Li], b.Officer());
+        var no = c.TakeMeasure(MeasureKind.SealUp, "仓库一间", Monday, false, true, new MeasureSteps(true, true, true, true, true, false, null), [CaseBuilder.Wang, CaseBuilder.Li], b.Recorded(RecordingSteps.SealUpSeizure));
         b.Today = Monday.AddDays(2);
         Refused(() => c.ApproveEmergencyMeasure(no, b.Head), "ACL-19");
     }

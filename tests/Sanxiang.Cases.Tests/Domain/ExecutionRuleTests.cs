@@ -1,6 +1,7 @@
 using Sanxiang.Cases.Contracts;
 using Sanxiang.Cases.Domain;
 using Sanxiang.Kernel.Domain;
+using Sanxiang.Registry.Contracts;
 
 namespace Sanxiang.Cases.Tests.Domain;
 
@@ -50,7 +51,7 @@ public sealed class ExecutionRuleTests
     {
         var b = new CaseBuilder(Monday);
         var c = b.Filed();
-        var no = c.TakeMeasure(MeasureKind.Seizure, "过期食品20袋", Monday, true, false, new MeasureSteps(true, true, true, true, true, false, null), [CaseBuilder.Wang, CaseBuilder.Li], b.Officer());
+        var no = c.TakeMeasure(MeasureKind.Seizure, "过期食品20袋", Monday, true, false, new MeasureSteps(true, true, true, true, true, false, null), [CaseBuilder.Wang, CaseBuilder.Li], b.Recorded(RecordingSteps.SealUpSeizure));
         c.EndMeasure(no, "解除扣押，返还财物", b.Officer());
         Refused(() => c.EndMeasure(no, "再次解除", b.Officer()), "ACL-28");
     }

@@ -13,7 +13,8 @@ public sealed class CaseBrowserFixture : BrowserFixture
 
 /// <summary>
 /// The journey through the pages, as officers, the head and the reviewer would click it: a general-procedure
-/// case from clue to archive with a hearing request, a refused hearing notice (APL-64), the legal review gate
+/// case from clue to archive with a hearing request, a refused hearing notice (APL-64), a hearing refused without a
+/// linked recording and held under the head's written exception (GB118-REC-3), the legal review gate
 /// (APL-58), collective discussion, the decision, service, a late payment with its surcharge paid through the bank
 /// file, closing and archiving; then the archived case refuses a change with 409 (GB118-REC-4).
 /// </summary>
@@ -60,11 +61,24 @@ public sealed class CaseBrowserTests(CaseBrowserFixture app) : IClassFixture<Cas
         await cases.SubmitAsync(id);
 
         await cases.MoveToAsync(app.Clock, new DateOnly(2026, 3, 6), "officer.market");
-        await cases.ActAsync(id, "hearing-record", async () =>
+        async Task FillHearingRecord()
         {
             await page.Locator("[name='Form.Flag1']").CheckAsync();
             await page.Locator("[name='Form.Text']").FillAsync("当事人承认违法事实，请求从轻处罚");
+        }
+
+        // GB118-REC-3: the hearing is on the recording-required list and no record is linked (no Media module yet), so the
+        // head approves a written exception for this case's hearing.
+        (await cases.ActAsync(id, "hearing-record", FillHearingRecord, expectRefusal: true)).ShouldContain("听证须有同步音像记录（GB118-REC-3）");
+        await cases.SignInAsync("head.market");
+        await cases.ActAsync(id, "recording-exception", async () =>
+        {
+            await page.Locator("[name='Form.Kind']").SelectOptionAsync("hearing");
+            await page.Locator("[name='Form.Text']").FillAsync("听证室录像设备检修，以书面笔录和录音替代");
         });
+        (await page.Locator("#recording-exceptions").InnerTextAsync()).ShouldContain("听证（GB118-REC-3）");
+        await cases.SignInAsync("officer.market");
+        await cases.ActAsync(id, "hearing-record", FillHearingRecord);
         (await cases.ActAsync(id, "decision", expectRefusal: true)).ShouldContain("APL-58");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "case-review-gate.png"), FullPage = true });
 

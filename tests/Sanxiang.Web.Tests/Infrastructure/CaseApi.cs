@@ -62,4 +62,24 @@ public static class CaseApi
         var c = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == id);
         return $"{c.Version}|{c.Stage}|{c.DetailsJson}";
     }
+
+    /// <summary>A case filed by the head on the power with this code, with one piece of lawful evidence (物证).</summary>
+    public static async Task<Guid> FiledAsync(HttpClient officer, HttpClient head, string power, string[] team, object party)
+    {
+        var powerId = JsonDocument.Parse(await officer.GetStringAsync($"/api/registry/powers?search={power}")).RootElement.GetProperty("items")[0].GetProperty("id").GetGuid();
+        var ids = new List<Guid>();
+        foreach (var name in team)
+        {
+            ids.Add(await OfficerIdAsync(officer, name));
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        using var r = await officer.PostJsonAsync("/api/cases", new { powerId, party, summary = "群众举报", actOn = today.AddDays(-5), discoveredOn = today.AddDays(-1), officerIds = ids });
+        r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        var id = (await r.ReadDocumentAsync()).RootElement.GetProperty("id").GetGuid();
+        await OkAsync(officer, $"/api/cases/{id}/request-filing", new { });
+        await OkAsync(head, $"/api/cases/{id}/approve-filing", new { });
+        await OkAsync(officer, $"/api/cases/{id}/evidence", new { kind = "物证", description = "现场照片六张", collectedOn = today, lawfullyObtained = true });
+        return id;
+    }
 }

@@ -12,7 +12,7 @@ namespace Sanxiang.Cases.Demo;
 /// <summary>
 /// Six cases of the demo market-regulation agency at different stages, built through the aggregate's own
 /// transitions on dates before today (so every rule held): a clue awaiting filing, an investigation with a
-/// seizure, a notice in its statement period, an overdue fine with its surcharge, a summary-procedure fine paid
+/// seizure (under the head's written exception to the recording-required list), a notice in its statement period, an overdue fine with its surcharge, a summary-procedure fine paid
 /// on the spot, and an archived no-penalty case. Names and numbers are invented.
 /// </summary>
 internal sealed class CasesDemoData(CasesDbContext db, IEnforcementDirectory directory, IWorkingDayCalendar calendar, IOptions<CaseRuleOptions> rules, TimeProvider clock, Numbering numbering) : IDemoDataSeeder
@@ -48,6 +48,9 @@ internal sealed class CasesDemoData(CasesDbContext db, IEnforcementDirectory dir
 
         var seized = await FiledAsync(Power("SJ-CF-001"), shop, food, "销售超过保质期的食品", 20);
         ev(seized, food, 20);
+        // No Media module yet: the head's written exception stands in for the body-camera video (GB118-REC-2).
+        seized.ApproveRecordingException(RecordingSteps.SealUpSeizure, "执法记录仪故障送修，现场以照片和笔录记录，经负责人批准例外", On(2, head: true));
+        var exception = RecordingExceptionEntry.Of(seized);
         seized.TakeMeasure(MeasureKind.Seizure, "超过保质期的预包装食品36袋", today.AddDays(-2), true, false, new MeasureSteps(true, true, true, true, true, false, null), food, On(2));
 
         var notified = await FiledAsync(Power("SJ-CF-004"), shop, product, "销售不合格的电热水壶", 10);
@@ -73,6 +76,7 @@ internal sealed class CasesDemoData(CasesDbContext db, IEnforcementDirectory dir
         archived.Archive(On(59));
 
         db.Cases.AddRange(clue, seized, notified, overdue, spot, archived);
+        db.RecordingExceptions.Add(exception);
         await db.SaveChangesAsync(ct);
 
         async Task<CaseFile> FiledAsync(PowerFacts power, Party party, IReadOnlyList<OfficerFacts> team, string summary, int ago)

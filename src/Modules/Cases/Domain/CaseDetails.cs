@@ -168,5 +168,8 @@ internal sealed class CaseDetails
 
     public string? ClosingSummary { get; set; }
 
+    /// <summary>GB118-REC-2/3: the head's written exceptions to the recording-required list, per step code.</summary>
+    public List<RecordingException> RecordingExceptions { get; set; } = [];
+
     public List<CaseStep> Steps { get; set; } = [];
 }

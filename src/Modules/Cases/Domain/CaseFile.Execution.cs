@@ -11,7 +11,8 @@ internal sealed partial class CaseFile
 
     /// <summary>
     /// APL-61: hand the decision over on the spot or serve it within 7 working days; electronic service only
-    /// with the party's consent; a late service needs a written reason. A fine starts the APL-67 15-day period.
+    /// with the party's consent; a late service needs a written reason; service by leaving or by public notice needs
+    /// linked audio-video records when listed (GB118-REC-3). A fine starts the APL-67 15-day period.
     /// </summary>
     public void Serve(ServiceMethod method, DateOnly servedOn, string recipient, bool electronicConsent, string? lateReason, string paymentReference, CaseContext ctx)
     {
@@ -25,6 +26,7 @@ internal sealed partial class CaseFile
             .That(servedOn <= d.ServiceDeadline || !string.IsNullOrWhiteSpace(lateReason), "LateReason", "APL-61", $"决定书应在七个工作日内（{d.ServiceDeadline:yyyy-MM-dd}前）送达，逾期送达须写明原因")
             .MaxLength("LateReason", "逾期原因", lateReason, 500)
             .ThrowIfAny();
+        RequireRecording(RecordingStepOf(method), ctx);
         Details.Service = new ServiceRecord(method, servedOn, recipient.Trim(), string.IsNullOrWhiteSpace(lateReason) ? null : lateReason.Trim(), electronicConsent);
         Stage = CaseStage.Served;
         var detail = $"{CaseLabels.Of(method)}，{servedOn:yyyy-MM-dd}";

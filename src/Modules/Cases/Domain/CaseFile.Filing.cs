@@ -55,8 +55,12 @@ internal sealed partial class CaseFile
     }
 
     /// <summary>APL-46: eight kinds of evidence; unlawfully obtained evidence is kept on file but may not be relied on.</summary>
-    public static readonly IReadOnlyList<string> EvidenceKinds = ["书证", "物证", "视听资料", "电子数据", "证人证言", "当事人的陈述", "鉴定意见", "勘验笔录、现场笔录"];
+    public static readonly IReadOnlyList<string> EvidenceKinds = ["书证", "物证", "视听资料", "电子数据", "证人证言", "当事人的陈述", "鉴定意见", OnSiteRecordKind];
 
+    /// <summary>
+    /// Records a piece of evidence. An on-site inspection record (勘验笔录、现场笔录) of a power the agency's
+    /// recording-required list names for on-site inspection needs linked audio-video records (GB118-REC-3).
+    /// </summary>
     public void RecordEvidence(string kind, string description, DateOnly collectedOn, bool lawfullyObtained, string? fileSha256, IReadOnlyList<OfficerFacts> team, CaseContext ctx)
     {
         EnsureStage("收集证据", CaseStage.Investigation, CaseStage.Notified);
@@ -67,6 +71,7 @@ internal sealed partial class CaseFile
             .That(fileSha256 is null || (fileSha256.Length == 64 && fileSha256.All(char.IsAsciiHexDigit)), "FileSha256", "INPUT-FORMAT", "附件哈希须为64位十六进制SHA-256")
             .ThrowIfAny();
         CheckCurrentTeam(team, ctx.Today);
+        RequireRecording(RecordingStepOfEvidence(kind), ctx);
         var no = Details.Evidence.Count + 1;
         Details.Evidence.Add(new EvidenceItem(no, kind, description.Trim(), collectedOn, lawfullyObtained, fileSha256?.ToLowerInvariant()));
         Step(ctx, "收集证据", $"证据{no}：{kind}{(lawfullyObtained ? string.Empty : "（非法取得，不得作为认定事实的根据）")}", "APL-46");

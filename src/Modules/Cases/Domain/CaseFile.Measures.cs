@@ -19,7 +19,8 @@ internal sealed partial class CaseFile
     /// <summary>
     /// Seal-up, seizure (ACL-18, ACL-25) or evidence preservation (APL-56) within the case. Prior head approval
     /// is required, except in an emergency (ACL-19: approval within 24 hours afterwards). At least two certified
-    /// officers; every ACL-18 step confirmed; a refusal to sign needs a witness.
+    /// officers; every ACL-18 step confirmed; a refusal to sign needs a witness. A seal-up or seizure needs linked
+    /// audio-video records (GB118-REC-2), evidence preservation when the agency lists it (GB118-REC-3).
     /// </summary>
     public int TakeMeasure(MeasureKind kind, string items, DateOnly startedOn, bool headApproved, bool emergency, MeasureSteps steps, IReadOnlyList<OfficerFacts> team, CaseContext ctx)
     {
@@ -40,6 +41,7 @@ internal sealed partial class CaseFile
             .That(!steps.PartyRefusedToSign || !string.IsNullOrWhiteSpace(steps.Witness), "Steps.Witness", "ACL-18", "当事人拒绝签名的，须在笔录中注明并由见证人签名");
         check.ThrowIfAny();
         CheckCurrentTeam(team, ctx.Today);
+        RequireRecording(RecordingStepOf(kind), ctx);
         var ends = kind == MeasureKind.EvidencePreservation
             ? ctx.Calendar.AddWorkingDays(startedOn, ctx.Rules.PreservationWorkingDays)
             : ctx.Calendar.AddCalendarDays(startedOn, ctx.Rules.SeizureDays);

@@ -114,7 +114,10 @@ internal sealed partial class CaseFile
         Commit("cases.case.hearing-scheduled", ctx);
     }
 
-    /// <summary>APL-64/65: the hearing held (transcript signed by the party), or the party's unexcused absence (waiver).</summary>
+    /// <summary>
+    /// APL-64/65: the hearing held (transcript signed by the party; with linked audio-video records when listed,
+    /// GB118-REC-3), or the party's unexcused absence (waiver).
+    /// </summary>
     public void RecordHearing(bool partyAttended, string transcriptSummary, CaseContext ctx)
     {
         EnsureStage("记录听证", CaseStage.Notified);
@@ -129,6 +132,11 @@ internal sealed partial class CaseFile
             .That(!partyAttended || !string.IsNullOrWhiteSpace(transcriptSummary), "TranscriptSummary", "APL-65", "请记录听证笔录要点（笔录须交当事人核对签字）")
             .MaxLength("TranscriptSummary", "听证笔录要点", transcriptSummary, 8000)
             .ThrowIfAny();
+        if (partyAttended)
+        {
+            RequireRecording(RecordingSteps.Hearing, ctx);
+        }
+
         Details.Hearing = h with { Held = partyAttended, PartyAttended = partyAttended, TranscriptSummary = partyAttended ? transcriptSummary.Trim() : "当事人无正当理由拒不出席，视为放弃听证" };
         Step(ctx, partyAttended ? "举行听证" : "当事人未出席听证（视为放弃）", string.Empty, "APL-65");
         Commit("cases.case.hearing-recorded", ctx);

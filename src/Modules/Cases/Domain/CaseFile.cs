@@ -13,7 +13,9 @@ internal sealed record CaseActor(string UserId, bool IsHead, bool IsReviewer = f
 /// <summary>
 /// What every transition needs besides its own input: who, when, the figures and the calendar; for the decision also
 /// the agency's ReviewCatalog (GB118-REV-1; the shipped defaults when not given) and the fingerprints of the proposed
-/// decisions that passed legal review (APL-58; from the Reviews module).
+/// decisions that passed legal review (APL-58; from the Reviews module); for a step that may need audio-video records
+/// the agency's recording-required list (GB118-REC-2/3; the shipped defaults when not given) and the count of records
+/// linked to the case per step code (from the Media module; none when not given).
 /// </summary>
 internal sealed record CaseContext(
     CaseActor Actor,
@@ -22,9 +24,13 @@ internal sealed record CaseContext(
     CaseRuleOptions Rules,
     Sanxiang.Registry.Contracts.IWorkingDayCalendar Calendar,
     ReviewCatalogFacts? Catalog = null,
-    IReadOnlyCollection<string>? PassedReviews = null)
+    IReadOnlyCollection<string>? PassedReviews = null,
+    RecordingListFacts? RecordingList = null,
+    IReadOnlyDictionary<string, int>? LinkedRecordings = null)
 {
     public ReviewCatalogFacts ReviewCatalog => Catalog ?? ReviewCatalogFacts.Defaults(Guid.Empty);
+
+    public RecordingListFacts Recordings => RecordingList ?? RecordingListFacts.Defaults(Guid.Empty);
 }
 
 /// <summary>

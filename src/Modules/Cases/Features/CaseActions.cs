@@ -75,9 +75,11 @@ internal static class CaseActions
                 yield return new("extend", "延长办案期限", Roles.Head);
                 yield return new("decision", "作出决定", Roles.Officer);
                 yield return new("flags", "标记重大复杂情形", Roles.Officer);
+                yield return new("recording-exception", "批准音像记录例外", Roles.Head);
                 break;
             case CaseStage.Decided:
                 yield return new("service", "送达决定书", Roles.Officer);
+                yield return new("recording-exception", "批准音像记录例外", Roles.Head);
                 if (c.Decision!.Outcome != DecisionOutcome.Penalty)
                 {
                     yield return new("closing", "提请结案", Roles.Officer);

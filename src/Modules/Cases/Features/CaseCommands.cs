@@ -21,7 +21,9 @@ internal sealed class CaseCommands(
     TimeProvider clock,
     Numbering numbering,
     IReviewCatalogs catalogs,
-    IReviewGate reviews)
+    IReviewGate reviews,
+    IRecordingLists recordingLists,
+    ICaseRecordings recordings)
 {
     private static readonly string[] Officers = [Roles.Officer, Roles.Head];
     private static readonly string[] Heads = [Roles.Head];
@@ -74,7 +76,8 @@ internal sealed class CaseCommands(
         RunAsync(s, id, Heads, (c, ctx) => c.RejectFiling(i.Reason ?? string.Empty, ctx), ct);
 
     public Task RecordEvidenceAsync(AccessScope s, Guid id, EvidenceInput i, CancellationToken ct) =>
-        RunAsync(s, id, Officers, async (c, ctx) => c.RecordEvidence(i.Kind ?? string.Empty, i.Description ?? string.Empty, i.CollectedOn, i.LawfullyObtained, string.IsNullOrWhiteSpace(i.FileSha256) ? null : i.FileSha256.Trim(), await CurrentTeamAsync(c, ct), ctx), ct);
+        RunAsync(s, id, Officers, async (c, ctx) => c.RecordEvidence(i.Kind ?? string.Empty, i.Description ?? string.Empty, i.CollectedOn, i.LawfullyObtained, string.IsNullOrWhiteSpace(i.FileSha256) ? null : i.FileSha256.Trim(), await CurrentTeamAsync(c, ct),
+            await RecordedAsync(c, CaseFile.RecordingStepOfEvidence(i.Kind), ctx, ct)), ct);
 
     public Task FlagAsync(AccessScope s, Guid id, FlagsInput i, CancellationToken ct) =>
         RunAsync(s, id, Officers, (c, ctx) => c.FlagComplexity(i.MajorPublicInterest, i.SeveralLegalRelations, ctx), ct);
@@ -87,7 +90,8 @@ internal sealed class CaseCommands(
 
     public Task TakeMeasureAsync(AccessScope s, Guid id, MeasureInput i, CancellationToken ct) =>
         RunAsync(s, id, Officers, async (c, ctx) => c.TakeMeasure(i.Kind, i.Items ?? string.Empty, i.StartedOn, i.HeadApproved, i.Emergency,
-            new MeasureSteps(i.CertificatesShown, i.PartyNotified, i.ReasonsAndRightsTold, i.PartyHeard, i.RecordSigned, i.PartyRefusedToSign, i.Witness), await CurrentTeamAsync(c, ct), ctx), ct);
+            new MeasureSteps(i.CertificatesShown, i.PartyNotified, i.ReasonsAndRightsTold, i.PartyHeard, i.RecordSigned, i.PartyRefusedToSign, i.Witness), await CurrentTeamAsync(c, ct),
+            await RecordedAsync(c, CaseFile.RecordingStepOf(i.Kind), ctx, ct)), ct);
 
     public Task ApproveMeasureAsync(AccessScope s, Guid id, int no, CancellationToken ct) =>
         RunAsync(s, id, Heads, (c, ctx) => c.ApproveEmergencyMeasure(no, ctx), ct);
@@ -116,7 +120,7 @@ internal sealed class CaseCommands(
         }, ct);
 
     public Task RecordHearingAsync(AccessScope s, Guid id, HearingRecordInput i, CancellationToken ct) =>
-        RunAsync(s, id, Officers, (c, ctx) => c.RecordHearing(i.PartyAttended, i.TranscriptSummary ?? string.Empty, ctx), ct);
+        RunAsync(s, id, Officers, async (c, ctx) => c.RecordHearing(i.PartyAttended, i.TranscriptSummary ?? string.Empty, await RecordedAsync(c, RecordingSteps.Hearing, ctx, ct)), ct);
 
     public Task RecordDiscussionAsync(AccessScope s, Guid id, DiscussionInput i, CancellationToken ct) =>
         RunAsync(s, id, Heads, (c, ctx) => c.RecordDiscussion(i.Outcome, i.Penalty?.ToPenalty(), i.Participants ?? string.Empty, i.Conclusion ?? string.Empty, ctx), ct);
@@ -148,11 +152,22 @@ internal sealed class CaseCommands(
         }
     }
 
+    /// <summary>
+    /// The head's written exception to the recording-required list for one step of the case (GB118-REC-2/3): kept in the
+    /// case and, in the same save, in the list supervisors read.
+    /// </summary>
+    public Task ApproveRecordingExceptionAsync(AccessScope s, Guid id, RecordingExceptionInput i, CancellationToken ct) =>
+        RunAsync(s, id, Heads, (c, ctx) =>
+        {
+            c.ApproveRecordingException(i.StepCode ?? string.Empty, i.Reason ?? string.Empty, ctx);
+            db.RecordingExceptions.Add(RecordingExceptionEntry.Of(c));
+        }, ct);
+
     public Task ServeAsync(AccessScope s, Guid id, ServiceInput i, CancellationToken ct) =>
         RunAsync(s, id, Officers, async (c, ctx) =>
         {
             var reference = c.FineFen > 0 ? await numbering.PaymentReferenceAsync(c.AgencyId, ctx.Today.Year, ct) : string.Empty;
-            c.Serve(i.Method, i.ServedOn, i.Recipient ?? string.Empty, i.ElectronicConsent, i.LateReason, reference, ctx);
+            c.Serve(i.Method, i.ServedOn, i.Recipient ?? string.Empty, i.ElectronicConsent, i.LateReason, reference, await RecordedAsync(c, CaseFile.RecordingStepOf(i.Method), ctx, ct));
         }, ct);
 
     public Task CollectOnTheSpotAsync(AccessScope s, Guid id, CollectInput i, CancellationToken ct) =>
@@ -249,6 +264,22 @@ internal sealed class CaseCommands(
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// GB118-REC-2/3: the context for a step that may need audio-video records: the agency's recording-required list and
+    /// the count of records the Media module has linked to this case and step (read only when the list requires it).
+    /// </summary>
+    private async Task<CaseContext> RecordedAsync(CaseFile c, string? stepCode, CaseContext ctx, CancellationToken ct)
+    {
+        if (stepCode is null)
+        {
+            return ctx;
+        }
+
+        var list = await recordingLists.ForAgencyAsync(c.AgencyId, ct);
+        var linked = list.Requires(stepCode, c.Power.Code) ? await recordings.CountLinkedAsync(c.Id, stepCode, ct) : 0;
+        return ctx with { RecordingList = list, LinkedRecordings = new Dictionary<string, int>(StringComparer.Ordinal) { [stepCode] = linked } };
     }
 
     private Task<IReadOnlyList<OfficerFacts>> CurrentTeamAsync(CaseFile c, CancellationToken ct) =>

@@ -17,6 +17,8 @@ internal static class CaseEndpoints
             TypedResults.Ok(await q.ListAsync(await s.GetAsync(ct), a.ToQuery(), stage, mine ?? false, dueSoon ?? false, ct, awaitingApproval ?? false)));
         api.MapGet("/refusals", async (CaseQueries q, IAccessScopeProvider s, CancellationToken ct) =>
             TypedResults.Ok(await q.RefusalsAsync(await s.GetAsync(ct), ct)));
+        api.MapGet("/recording-exceptions", async (CaseQueries q, IAccessScopeProvider s, CancellationToken ct) =>
+            TypedResults.Ok(await q.RecordingExceptionsAsync(await s.GetAsync(ct), ct)));
         api.MapGet("/{id:guid}", async (Guid id, CaseQueries q, IAccessScopeProvider s, CancellationToken ct) =>
             TypedResults.Ok(await q.GetAsync(await s.GetAsync(ct), id, ct)));
         api.MapPost("/", async (OpenClueInput i, CaseCommands c, IAccessScopeProvider s, CancellationToken ct) =>
@@ -71,6 +73,7 @@ internal static class CaseEndpoints
         Post<DiscussionInput>(api, "discussion", (c, s, id, i, ct) => c.RecordDiscussionAsync(s, id, i, ct));
         Post<ExtendInput>(api, "extend", (c, s, id, i, ct) => c.ExtendDeadlineAsync(s, id, i, ct));
         Post<DecisionInput>(api, "decision", (c, s, id, i, ct) => c.DecideAsync(s, id, i, ct));
+        Post<RecordingExceptionInput>(api, "recording-exception", (c, s, id, i, ct) => c.ApproveRecordingExceptionAsync(s, id, i, ct));
         Post<ServiceInput>(api, "service", (c, s, id, i, ct) => c.ServeAsync(s, id, i, ct));
         Post<CollectInput>(api, "on-the-spot", (c, s, id, i, ct) => c.CollectOnTheSpotAsync(s, id, i, ct));
         Post<DeferralInput>(api, "deferral", (c, s, id, i, ct) => c.ApproveDeferralAsync(s, id, i, ct));

@@ -23,6 +23,9 @@ internal sealed record TeamInput(IReadOnlyList<Guid>? OfficerIds);
 
 internal sealed record ReasonInput(string? Reason);
 
+/// <summary>A written exception to the recording-required list: the step code (<see cref="RecordingSteps"/>) and the reason.</summary>
+internal sealed record RecordingExceptionInput(string? StepCode, string? Reason);
+
 internal sealed record EvidenceInput(string? Kind, string? Description, DateOnly CollectedOn, bool LawfullyObtained, string? FileSha256);
 
 internal sealed record RecusalInput(Guid OfficerId, string? Reason);

@@ -26,6 +26,9 @@ internal sealed record NextAction(string Code, string Label, string Role);
 /// <summary>A decision the legal-review gate refused (APL-58), as supervisors and heads see it.</summary>
 internal sealed record RefusalRow(Guid Id, Guid CaseId, Guid AgencyId, string CaseNumber, string Actor, DateTimeOffset At, string Reason);
 
+/// <summary>A head's written exception to the recording-required list (GB118-REC-2/3), as supervisors and heads see it.</summary>
+internal sealed record RecordingExceptionRow(Guid Id, Guid CaseId, Guid AgencyId, string CaseNumber, string StepCode, string StepLabel, string RuleId, string Reason, string ApprovedBy, DateTimeOffset At);
+
 internal sealed record CaseView(
     Guid Id,
     Guid AgencyId,
@@ -58,7 +61,8 @@ internal sealed record CaseView(
     IReadOnlyList<CaseStep> Steps,
     bool MajorPublicInterest,
     bool SeveralLegalRelations,
-    int Version);
+    int Version,
+    IReadOnlyList<RecordingException> RecordingExceptions);
 
 /// <summary>Case lists and the case view, scoped to what the caller may see; a party's personal data in full only under <see cref="PartyDataRule"/> (SEC-PI-1).</summary>
 internal sealed class CaseQueries(CasesDbContext db, IWorkingDayCalendar calendar, IOptions<CaseRuleOptions> rules, TimeProvider clock, IReviewCatalogs catalogs)
@@ -141,7 +145,7 @@ internal sealed class CaseQueries(CasesDbContext db, IWorkingDayCalendar calenda
         var view = new CaseView(c.Id, c.AgencyId, c.Number, c.Procedure, c.Stage, CaseLabels.Of(c.Stage), d.Power, PartyDataRule.FullView(c.Party), d.Summary, d.ActOn, d.DiscoveredOn, c.FiledOn, c.DecisionDeadline,
             d.Team, d.Recusals, d.Evidence, d.Measures, d.Notices, d.Statement, d.Hearing, d.Discussion, reviewReasons, d.Decision, d.Service, payment, d.Remedies,
             [.. c.Deadlines().Select(x => new DeadlineView(x.What, x.Due, x.RuleId, x.Done, calendar.WorkingDaysBetween(today, x.Due)))],
-            CaseActions.Next(c, scope, today), d.Steps, d.MajorPublicInterest, d.SeveralLegalRelations, c.Version);
+            CaseActions.Next(c, scope, today), d.Steps, d.MajorPublicInterest, d.SeveralLegalRelations, c.Version, d.RecordingExceptions);
         return PartyDataRule.SeesInFull(scope, c.AgencyId, c.TeamOfficers) ? view : PartyDataRule.Masked(view, c.Party);
     }
 
@@ -151,15 +155,31 @@ internal sealed class CaseQueries(CasesDbContext db, IWorkingDayCalendar calenda
     /// </summary>
     public async Task<IReadOnlyList<RefusalRow>> RefusalsAsync(AccessScope scope, CancellationToken ct)
     {
+        var visible = SupervisorsAndHeads(scope, "被拦截的决定");
+        return await db.DecisionRefusals.AsNoTracking().Where(r => visible.Contains(r.AgencyId)).OrderByDescending(r => r.At).Take(500)
+            .Select(r => new RefusalRow(r.Id, r.CaseId, r.AgencyId, r.CaseNumber, r.Actor, r.At, r.Reason)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Every written exception to the recording-required list (GB118-REC-2/3), newest first: for supervisors (the agencies
+    /// they oversee) and for the agency's heads; others get 403.
+    /// </summary>
+    public async Task<IReadOnlyList<RecordingExceptionRow>> RecordingExceptionsAsync(AccessScope scope, CancellationToken ct)
+    {
+        var visible = SupervisorsAndHeads(scope, "音像记录例外");
+        var rows = await db.RecordingExceptions.AsNoTracking().Where(r => visible.Contains(r.AgencyId)).OrderByDescending(r => r.At).Take(500).ToListAsync(ct);
+        return [.. rows.Select(r => new RecordingExceptionRow(r.Id, r.CaseId, r.AgencyId, r.CaseNumber, r.StepCode, RecordingSteps.Label(r.StepCode), RecordingSteps.Rule(r.StepCode), r.Reason, r.ApprovedBy, r.At))];
+    }
+
+    /// <summary>The agencies whose supervision lists the caller reads: supervisors and heads only (403 otherwise).</summary>
+    private static List<Guid> SupervisorsAndHeads(AccessScope scope, string what)
+    {
         if (!scope.IsInRole(Roles.Supervisor) && !scope.IsInRole(Roles.Head))
         {
-            throw new ForbiddenException("只有监督人员和机关负责人可以查看被拦截的决定");
+            throw new ForbiddenException($"只有监督人员和机关负责人可以查看{what}");
         }
 
-        var visible = scope.Visible.ToList();
-        var rows = await db.DecisionRefusals.AsNoTracking().Where(r => visible.Contains(r.AgencyId)).OrderByDescending(r => r.At).Take(500)
-            .Select(r => new RefusalRow(r.Id, r.CaseId, r.AgencyId, r.CaseNumber, r.Actor, r.At, r.Reason)).ToListAsync(ct);
-        return rows;
+        return [.. scope.Visible];
     }
 
     /// <summary>The power's name and the party's kind from the stored details (a kind that cannot be read counts as a person: masked).</summary>

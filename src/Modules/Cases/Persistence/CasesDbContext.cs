@@ -55,6 +55,8 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options, I
 
     public DbSet<DecisionRefusal> DecisionRefusals => Set<DecisionRefusal>();
 
+    public DbSet<RecordingExceptionEntry> RecordingExceptions => Set<RecordingExceptionEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -111,6 +113,19 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options, I
             b.HasIndex(x => new { x.AgencyId, x.At });
             b.HasIndex(x => x.CaseId);
             b.Ignore(x => x.DomainEvents);
+        });
+
+        modelBuilder.Entity<RecordingExceptionEntry>(b =>
+        {
+            b.ToTable("cases_recording_exceptions");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.CaseNumber).HasMaxLength(60);
+            b.Property(x => x.StepCode).HasMaxLength(40);
+            b.Property(x => x.Reason).HasMaxLength(1000);
+            b.Property(x => x.ApprovedBy).HasMaxLength(100);
+            b.HasIndex(x => new { x.AgencyId, x.At });
+            b.HasIndex(x => x.CaseId);
         });
 
         modelBuilder.Entity<NumberCounter>(b =>

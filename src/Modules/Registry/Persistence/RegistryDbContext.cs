@@ -22,6 +22,8 @@ internal sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> opti
 
     public DbSet<ReviewCatalog> ReviewCatalogs => Set<ReviewCatalog>();
 
+    public DbSet<RecordingList> RecordingLists => Set<RecordingList>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -133,6 +135,19 @@ internal sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> opti
                     column.SetColumnName(column.Name);
                 }
             });
+            b.Ignore(x => x.IsDefault);
+            b.Ignore(x => x.DomainEvents);
+        });
+
+        modelBuilder.Entity<RecordingList>(b =>
+        {
+            // One row per agency that edited its list; an agency without a row uses the defaults (GB118-REC-2/3).
+            b.ToTable("registry_recording_lists");
+            b.HasKey(x => x.AgencyId);
+            b.Property(x => x.AgencyId).ValueGeneratedNever();
+            b.Property(x => x.Version).IsConcurrencyToken();
+            b.PrimitiveCollection(x => x.Steps);
+            b.PrimitiveCollection(x => x.InspectionPowers);
             b.Ignore(x => x.IsDefault);
             b.Ignore(x => x.DomainEvents);
         });

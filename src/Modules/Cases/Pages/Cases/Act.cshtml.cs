@@ -34,6 +34,7 @@ internal sealed class ActModel(IAccessScopeProvider scopes, CaseCommands command
         ["discussion"] = "集体讨论",
         ["extend"] = "延长办案期限",
         ["decision"] = "作出决定",
+        ["recording-exception"] = "批准音像记录例外",
         ["service"] = "送达决定书",
         ["on-the-spot"] = "当场收缴罚款",
         ["deferral"] = "批准延期缴纳罚款",
@@ -118,6 +119,11 @@ internal sealed class ActModel(IAccessScopeProvider scopes, CaseCommands command
             f.Number = no;
         }
 
+        if (Action is "recording-exception")
+        {
+            f.Kind = Request.Query["step"].ToString() is { Length: > 0 } step && CaseFile.ExceptableSteps.Contains(step) ? step : null;
+        }
+
         var p = Case.Decision?.Penalty ?? Case.Notices.LastOrDefault()?.Penalty;
         if (p is not null)
         {
@@ -178,6 +184,7 @@ internal sealed class ActModel(IAccessScopeProvider scopes, CaseCommands command
             "discussion" => commands.RecordDiscussionAsync(s, id, new DiscussionInput(f.Outcome, Penalty(), f.Text, f.Text2), ct),
             "extend" => commands.ExtendDeadlineAsync(s, id, new ExtendInput(f.Number, f.Text), ct),
             "decision" => commands.DecideAsync(s, id, new DecisionInput(f.Outcome, Penalty(), f.Ground, f.Text, f.Text2), ct),
+            "recording-exception" => commands.ApproveRecordingExceptionAsync(s, id, new RecordingExceptionInput(f.Kind, f.Text), ct),
             "service" => commands.ServeAsync(s, id, new ServiceInput(f.Method, d1, f.Text, f.Flag1, f.Text2), ct),
             "on-the-spot" => commands.CollectOnTheSpotAsync(s, id, new CollectInput(f.Text, f.Text2), ct),
             "deferral" => commands.ApproveDeferralAsync(s, id, new DeferralInput(d1, f.Text), ct),

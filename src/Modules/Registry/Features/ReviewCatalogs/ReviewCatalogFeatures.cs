@@ -61,7 +61,7 @@ internal sealed class ReviewCatalogFeatures(RegistryDbContext db)
 
     public async Task<ReviewCatalogView> GetAsync(AccessScope scope, Guid agencyId, CancellationToken ct)
     {
-        var name = await VisibleAgencyNameAsync(scope, agencyId, ct);
+        var name = await AgencyLists.VisibleAgencyNameAsync(db, scope, agencyId, ct);
         var catalog = await db.ReviewCatalogs.AsNoTracking().SingleOrDefaultAsync(c => c.AgencyId == agencyId, ct) ?? ReviewCatalog.StartFromDefaults(agencyId);
         return View(catalog, name, scope.CanWrite(agencyId));
     }
@@ -134,52 +134,16 @@ internal sealed class ReviewCatalogFeatures(RegistryDbContext db)
 
     private static CatalogRuleRow Rule(string code, bool enabled, bool isDefault) => new(code, Labels[code], enabled, isDefault);
 
-    private async Task<string> VisibleAgencyNameAsync(AccessScope scope, Guid agencyId, CancellationToken ct)
-    {
-        if (!scope.CanSee(agencyId))
-        {
-            throw new NotFoundException();
-        }
-
-        return await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
-    }
-
     private async Task<ReviewCatalog> LoadWritableAsync(AccessScope scope, Guid agencyId, int? version, CancellationToken ct)
     {
-        await VisibleAgencyNameAsync(scope, agencyId, ct);
-        if (!scope.CanWrite(agencyId))
-        {
-            throw new DomainRuleException("AUTH-ROLE", "您没有维护该机构法制审核目录的权限（须为本机构负责人或系统管理员）");
-        }
-
+        await AgencyLists.RequireWritableAsync(db, scope, agencyId, "法制审核目录", ct);
         var catalog = await db.ReviewCatalogs.AsTracking().SingleOrDefaultAsync(c => c.AgencyId == agencyId, ct) ?? ReviewCatalog.StartFromDefaults(agencyId);
         OfficerFeatures.CheckVersion(version, catalog.Version);
         return catalog;
     }
 
-    private async Task SaveAsync(ReviewCatalog catalog, CancellationToken ct)
-    {
-        if (catalog.DomainEvents.Count == 0)
-        {
-            // Nothing changed (an edit to the same figures, or a reset of a catalog already at the defaults).
-            return;
-        }
-
-        if (db.Entry(catalog).State == EntityState.Detached)
-        {
-            db.ReviewCatalogs.Add(catalog);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || db.Entry(catalog).State == EntityState.Added)
-        {
-            // A stale version, or two first edits of the same agency's catalog at once (the key lets one win).
-            throw new DomainRuleException("CONCURRENCY", "法制审核目录已被他人修改，请刷新后再试");
-        }
-    }
+    private Task SaveAsync(ReviewCatalog catalog, CancellationToken ct) =>
+        AgencyLists.SaveAsync(db, catalog, catalog.DomainEvents.Count, () => db.ReviewCatalogs.Add(catalog), "法制审核目录", ct);
 }
 
 /// <summary>The Registry's answer to other modules: an agency's current catalog, or the defaults when it never edited one.</summary>

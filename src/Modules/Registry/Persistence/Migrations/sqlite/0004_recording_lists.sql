@@ -1,0 +1,8 @@
+-- registry 0004: the recording-required lists (音像记录事项清单, GB118-REC-2/3) (sqlite). One row per agency that
+-- edited its list; an agency without a row uses the shipped defaults. Steps and InspectionPowers are JSON arrays of codes.
+CREATE TABLE "registry_recording_lists" (
+    "AgencyId" TEXT NOT NULL CONSTRAINT "PK_registry_recording_lists" PRIMARY KEY,
+    "Steps" TEXT NOT NULL,
+    "InspectionPowers" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL
+);
