@@ -294,6 +294,14 @@ public sealed class MediaApiTests(ClockFactory app) : IClassFixture<ClockFactory
         view.GetProperty("station").GetString().ShouldBe("一号采集工作站");
         view.GetProperty("deviceSerial").GetString().ShouldBe("DSJ-A0001");
 
+        // The officer on the recording sees it and links it to a case step of a case of his team.
+        var me = await ClientAsync("officer.market");
+        var caseId = await CaseAsync(me);
+        (await me.PostJsonAsync($"/api/media/{item}/link", new { caseId, step = "nonsense" })).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await me.PostJsonAsync($"/api/media/{item}/link", new { caseId, step = RecordingSteps.Hearing })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await CaseApi.ViewAsync(me, $"/api/media/{item}")).GetProperty("caseId").GetGuid().ShouldBe(caseId);
+        (await (await ClientAsync("officer.urban")).GetAsync($"/api/media/{item}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
         using (var unknown = await Tus.CreateRawAsync(station, 100, new Dictionary<string, string>(meta) { ["deviceId"] = "DSJ-X9999" }))
         {
             await unknown.ShouldBeRuleProblemAsync("MEDIA-DEVICE", "deviceId", "未在本机关设备登记册中登记");

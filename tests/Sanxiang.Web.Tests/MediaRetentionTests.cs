@@ -22,6 +22,7 @@ public sealed class MediaRetentionTests(ClockFactory app) : IClassFixture<ClockF
         var evidence = Tus.Bytes(10_000, seed: 41);
         var meta = new Dictionary<string, string> { ["filename"] = "巡查.mp4", ["filetype"] = "video/mp4", ["category"] = "other" };
         var plainId = await Tus.UploadAsync(officer, plain, meta);
+        var unfinished = await Tus.CreateAsync(officer, 1000, meta);
         var heldId = await Tus.UploadAsync(officer, held, meta);
         var evidenceId = await Tus.UploadAsync(officer, evidence, meta);
 
@@ -42,6 +43,14 @@ public sealed class MediaRetentionTests(ClockFactory app) : IClassFixture<ClockF
         (await SweepAsync()).ShouldBe(1);
         officer = await ClientAsync("officer.market"); // the clock moved past the session's end
         head = await ClientAsync("head.market");
+
+        // tus expiration: the unfinished upload has expired (410) and the sweep removed it (404).
+        using (var expired = await Tus.PatchAsync(officer, unfinished, 0, new ByteArrayContent(new byte[10])))
+        {
+            expired.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        Directory.Exists(Path.Combine(app.MediaRoot, "staging", unfinished.Split('/')[^1])).ShouldBeFalse();
 
         var view = await CaseApi.ViewAsync(officer, $"/api/media/{plainId}");
         view.GetProperty("deletedAt").ValueKind.ShouldNotBe(System.Text.Json.JsonValueKind.Null);
@@ -71,6 +80,26 @@ public sealed class MediaRetentionTests(ClockFactory app) : IClassFixture<ClockF
         app.Clock.MoveTo(app.Clock.Today.AddYears(30));
         (await SweepAsync()).ShouldBe(0);
         (await CaseApi.ViewAsync(await ClientAsync("officer.market"), $"/api/media/{evidenceId}")).GetProperty("permanent").GetString().ShouldBe("UsedAsEvidence");
+    }
+
+    [Fact]
+    public async Task AnUnfinishedUpload_ExpiresWith410_AfterItsExpiry()
+    {
+        var officer = await ClientAsync("officer.market");
+        var url = await Tus.CreateAsync(officer, 1000);
+        using (var first = await Tus.PatchAsync(officer, url, 0, new ByteArrayContent(new byte[10])))
+        {
+            first.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+            var expires = DateTimeOffset.Parse(first.Headers.GetValues("Upload-Expires").Single(), System.Globalization.CultureInfo.InvariantCulture);
+            expires.ShouldBe(app.Clock.GetUtcNow().AddHours(72), TimeSpan.FromSeconds(1));
+        }
+
+        app.Clock.MoveTo(app.Clock.Today.AddDays(4), hour: 8);
+        officer = await ClientAsync("officer.market");
+        using var gone = await officer.SendAsync(Tus.Request(HttpMethod.Head, url));
+        gone.StatusCode.ShouldBe(HttpStatusCode.Gone);
+        using var patch = await Tus.PatchAsync(officer, url, 10, new ByteArrayContent(new byte[10]));
+        patch.StatusCode.ShouldBe(HttpStatusCode.Gone);
     }
 
     private async Task<int> SweepAsync()

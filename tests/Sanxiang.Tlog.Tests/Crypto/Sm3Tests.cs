@@ -63,6 +63,33 @@ public sealed class Sm3Tests
         }
     }
 
+    [Fact]
+    public void ExportedState_ContinuesInAnotherHasher_ForRandomSplits_AndAMalformedStateIsRefused()
+    {
+        var random = new Random(2016);
+        var data = new byte[10_000];
+        random.NextBytes(data);
+        for (var i = 0; i < 50; i++)
+        {
+            var split = random.Next(0, data.Length + 1);
+            var first = new Sm3Hasher();
+            first.Append(data.AsSpan(0, split));
+            var state = first.ExportState();
+            var second = Sm3Hasher.ImportState(state);
+            second.Length.ShouldBe((ulong)split);
+            second.Append(data.AsSpan(split));
+            second.Finish().ShouldBe(Sm3.HashData(data), $"split at {split}");
+        }
+
+        var valid = new Sm3Hasher();
+        valid.Append(data.AsSpan(0, 70));
+        var good = valid.ExportState();
+        Should.Throw<ArgumentException>(() => Sm3Hasher.ImportState(good.AsSpan(0, 40)));
+        var wrongCount = (byte[])good.Clone();
+        wrongCount[39] ^= 1; // the byte count no longer matches the buffered bytes
+        Should.Throw<ArgumentException>(() => Sm3Hasher.ImportState(wrongCount));
+    }
+
     [OpenSslFact]
     public void Hash_EqualsOpensslDgstSm3_OnRandomData()
     {

@@ -75,7 +75,8 @@ internal static class MediaEndpoints
         api.MapPost("/retention/sweep", async (MediaCommands c, IAccessScopeProvider s, CancellationToken ct) =>
         {
             (await s.GetAsync(ct)).RequireAnyRole(Roles.Administrator);
-            return TypedResults.Ok(new { deleted = await c.SweepRetentionAsync(ct) });
+            var deleted = await c.SweepRetentionAsync(ct);
+            return TypedResults.Ok(new { deleted, expiredUploads = await c.SweepUploadsAsync(ct) });
         });
     }
 
