@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,11 +52,11 @@ public sealed class MediaS3AppTests(S3MediaFactory app) : IClassFixture<S3MediaF
     public async Task TusUpload_LandsInTheBucket_PlaysRanges_AndTheScrubFindsItMissingOnceDeleted()
     {
         var officer = await (await app.SignedInAsync("officer.market")).WithAntiforgeryHeaderAsync();
-        var bytes = new byte[300_000];
-        new Random(42).NextBytes(bytes);
+        var bytes = Tus.Bytes(300_000, seed: 42);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-        var id = await UploadAsync(officer, bytes, "执法记录仪.bin");
+        // Two PATCHes of 150,000 bytes, each with its sha256 checksum.
+        var id = await Tus.UploadAsync(officer, bytes, new Dictionary<string, string>(StringComparer.Ordinal) { ["filename"] = "执法记录仪.bin", ["filetype"] = "application/octet-stream" }, chunk: 150_000);
 
         var store = app.Services.GetRequiredService<IObjectStore>();
         store.Kind.ShouldBe("s3");
@@ -87,34 +86,6 @@ public sealed class MediaS3AppTests(S3MediaFactory app) : IClassFixture<S3MediaF
         await ScrubAsync(admin, expectedAlerts: 1);
         using var alerts = JsonDocument.Parse(await admin.GetStringAsync("/api/media/alerts"));
         alerts.RootElement.EnumerateArray().ShouldContain(a => a.GetProperty("sha256").GetString() == sha && a.GetProperty("kind").GetString() == "missing");
-    }
-
-    /// <summary>tus: creation, then the bytes in two PATCHes; returns the media item's id.</summary>
-    private static async Task<Guid> UploadAsync(HttpClient client, byte[] bytes, string fileName)
-    {
-        static string B64(string s) => Convert.ToBase64String(Encoding.UTF8.GetBytes(s));
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/media/uploads");
-        create.Headers.Add("Tus-Resumable", "1.0.0");
-        create.Headers.Add("Upload-Length", bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        create.Headers.Add("Upload-Metadata", $"filename {B64(fileName)},filetype {B64("application/octet-stream")}");
-        using var created = await client.SendAsync(create);
-        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var location = created.Headers.Location!.OriginalString;
-
-        string? item = null;
-        var half = bytes.Length / 2;
-        foreach (var (offset, end) in new[] { (0, half), (half, bytes.Length) })
-        {
-            using var patch = new HttpRequestMessage(HttpMethod.Patch, location) { Content = new ByteArrayContent(bytes[offset..end]) };
-            patch.Headers.Add("Tus-Resumable", "1.0.0");
-            patch.Headers.Add("Upload-Offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            patch.Content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
-            using var patched = await client.SendAsync(patch);
-            patched.StatusCode.ShouldBe(HttpStatusCode.NoContent, await patched.Content.ReadAsStringAsync());
-            item = patched.Headers.TryGetValues("Sanxiang-Media-Item", out var v) ? v.Single() : null;
-        }
-
-        return Guid.Parse(item.ShouldNotBeNull("the last PATCH names the media item"));
     }
 
     private static async Task ScrubAsync(HttpClient admin, int expectedAlerts)

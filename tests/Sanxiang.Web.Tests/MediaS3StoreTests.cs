@@ -153,8 +153,7 @@ public sealed class MediaS3StoreTests(S3rverFixture s3) : IClassFixture<S3rverFi
 
     private async Task<(string Path, string Sha256, byte[] Bytes)> StageAsync(int length, int seed)
     {
-        var bytes = new byte[length];
-        new Random(seed).NextBytes(bytes);
+        var bytes = Tus.Bytes(length, seed);
         var path = Path.Combine(_staging, Guid.NewGuid().ToString("N"));
         await File.WriteAllBytesAsync(path, bytes);
         return (path, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes);
