@@ -34,6 +34,9 @@ pg_find || missing+=(postgresql-15)
 # Go's own signed-note and tlog packages check the ledger as an independent client (interop/goverify).
 command -v go >/dev/null 2>&1 || missing+=(golang-go)
 [ -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog ] || missing+=(golang-golang-x-mod-dev)
+# The S3 object-store tests run against s3rver, a local S3-compatible server from npm (scripts/s3rver.sh).
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ "${#missing[@]}" -gt 0 ]; then
   log "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -45,6 +48,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   pg_find || { echo "PostgreSQL server binaries not found after installing" >&2; exit 1; }
 fi
 "$root/scripts/document-fonts.sh"
+log "s3rver in $("$root/scripts/s3rver.sh")"
 
 # --- Throwaway PostgreSQL cluster -------------------------------------------------------------------
 pg_dir="$(mktemp -d /tmp/sanxiang-pg.XXXXXX)"

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sanxiang.Kernel.Persistence;
 using Sanxiang.Ledger.Sequencing;
 using Sanxiang.Registry.Persistence;
+using Sanxiang.Web.Tests.Infrastructure;
 
 namespace Sanxiang.Web.Tests;
 
@@ -43,12 +44,7 @@ public sealed class GoInteropTests(KestrelFactory app) : IClassFixture<KestrelFa
 
     private static async Task<(int Code, string Output)> GoRunAsync(params string[] args)
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Sanxiang.slnx")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("repository root not found");
-        }
-
+        var root = ExternalTools.RepositoryRoot();
         var start = new ProcessStartInfo("go") { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in (string[])["run", "./interop/goverify", .. args])
         {

@@ -26,12 +26,13 @@ public static class MediaModule
         });
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section)
             .Validate(o => o.Store is "Local" or "S3", "Media:Store must be Local or S3")
+            .Validate(o => o.Store != "S3" || !string.IsNullOrWhiteSpace(o.S3.Bucket), "Media:S3:Bucket is required when Media:Store is S3")
             .Validate(o => o.RetentionMonths.Values.All(m => m >= MediaOptions.MinimumRetentionMonths), "REC-RET-1: every Media:RetentionMonths value must be at least 6")
             .ValidateOnStart();
         services.AddSingleton<IObjectStore>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<MediaOptions>>().Value;
-            return o.Store == "S3" ? throw new NotSupportedException("Media:Store=S3 is not available in this build") : new LocalObjectStore(Path.Combine(o.Root, "objects"));
+            return o.Store == "S3" ? S3ObjectStore.Create(o.S3) : new LocalObjectStore(Path.Combine(o.Root, "objects"));
         });
         services.AddSingleton(sp =>
         {

@@ -60,12 +60,20 @@ internal sealed class MediaOptions
 /// <summary>An S3-compatible object store (Store=S3).</summary>
 internal sealed class S3Options
 {
+    /// <summary>The endpoint, e.g. http://minio:9000 or https://s3.example.gov.cn; empty: AWS S3 in <see cref="Region"/>.</summary>
     public string ServiceUrl { get; set; } = string.Empty;
 
     public string Bucket { get; set; } = "sanxiang-media";
 
+    /// <summary>Optional key prefix inside the bucket (e.g. "media"): objects are "{Prefix}/ab/cd/abcd…".</summary>
+    public string Prefix { get; set; } = string.Empty;
+
+    /// <summary>Create the bucket at the first upload when it is missing (needs the s3:CreateBucket permission).</summary>
+    public bool CreateBucket { get; set; } = true;
+
     public string Region { get; set; } = "us-east-1";
 
+    /// <summary>Empty: the SDK's default credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, an instance role, …).</summary>
     public string AccessKey { get; set; } = string.Empty;
 
     /// <summary>Never in the repository: environment variable Media__S3__SecretKey or a secrets store.</summary>

@@ -139,8 +139,8 @@ internal sealed class LocalObjectStore(string root) : IObjectStore
     }
 }
 
-/// <summary>A read-only view of the next <c>count</c> bytes of a stream (a byte range).</summary>
-internal sealed class BoundedStream(Stream inner, long count) : Stream
+/// <summary>A read-only view of the next <c>count</c> bytes of a stream (a byte range); disposing it disposes the stream and its owner (e.g. the HTTP response it comes from).</summary>
+internal sealed class BoundedStream(Stream inner, long count, IDisposable? owner = null) : Stream
 {
     private readonly long _count = count;
     private long _left = count;
@@ -203,6 +203,7 @@ internal sealed class BoundedStream(Stream inner, long count) : Stream
         if (disposing)
         {
             inner.Dispose();
+            owner?.Dispose();
         }
 
         base.Dispose(disposing);
