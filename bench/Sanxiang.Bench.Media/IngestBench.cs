@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Sanxiang.Media.Storage;
 using static Sanxiang.Bench.Stats;
 
 namespace Sanxiang.Bench.Media;
@@ -108,12 +109,13 @@ internal static class IngestBench
 
     private static async Task<Guid> UploadFileAsync(HttpClient client, Uri upload, string file, long size, long chunk)
     {
-        await using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan | FileOptions.Asynchronous);
         var step = chunk <= 0 ? size : chunk;
         for (long offset = 0; offset < size;)
         {
             var length = Math.Min(step, size - offset);
-            var r = await Tus.PatchAsync(client, upload, offset, new Slice(source, length), length);
+            var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan | FileOptions.Asynchronous);
+            source.Seek(offset, SeekOrigin.Begin);
+            var r = await Tus.PatchAsync(client, upload, offset, new BoundedStream(source, length), length);
             if (r.Status != System.Net.HttpStatusCode.NoContent || r.Offset != offset + length)
             {
                 throw new InvalidOperationException($"PATCH at {offset}: {(int)r.Status} offset {r.Offset} {r.Problem}");
@@ -148,61 +150,6 @@ internal static class IngestBench
         }
 
         return (seconds, output.Split(' ', 2)[0]);
-    }
-
-    /// <summary>The next <c>length</c> bytes of a file stream, as one PATCH's body.</summary>
-    private sealed class Slice(Stream inner, long length) : Stream
-    {
-        private readonly long _length = length;
-        private long _left = length;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => _length;
-
-        public override long Position
-        {
-            get => _length - _left;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            var n = _left <= 0 ? 0 : inner.Read(buffer[..(int)Math.Min(buffer.Length, _left)]);
-            _left -= n;
-            return n;
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            var n = _left <= 0 ? 0 : await inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, _left)], cancellationToken);
-            _left -= n;
-            return n;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            // The file stream is the caller's: the next PATCH continues from where this one stopped.
-        }
     }
 }
 
