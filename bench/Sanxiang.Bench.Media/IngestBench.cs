@@ -19,15 +19,7 @@ internal static class IngestBench
         await using var app = await App.StartAsync(hostDll, Path.Combine(work, "app"), port);
         using var client = await app.SignInAsync("officer.market", "Sanxiang@2026");
 
-        // Warm-up: the upload path's code is JIT-compiled and the database's pages are read once before anything is timed.
-        using (var warm = new SentHash())
-        {
-            const long WarmSize = 64L << 20;
-            var warmUpload = await Tus.CreateAsync(client, WarmSize, "warm-up.bin", "application/octet-stream");
-            var r = await Tus.PatchAsync(client, warmUpload, 0, new GeneratedBody(99, 0, WarmSize, warm), WarmSize);
-            var (sha, _) = await Tus.ItemAsync(client, r.Item ?? throw new InvalidOperationException($"warm-up upload: {r.Status} {r.Problem}"));
-            Tus.DeleteObject(app.MediaRoot, sha);
-        }
+        await Tus.WarmUpAsync(client, app.MediaRoot);
 
         var rows = new List<(int Run, string Side, double Seconds, long? Extra, long? HwmExtra, long? Before)>();
         string? reference = null;

@@ -9,7 +9,7 @@ namespace Sanxiang.Bench.Media;
 /// A large resumable upload through the real app: a generated stream (no source file on disk) sent in PATCHes, the
 /// connection dropped mid-chunk at random offsets, each time resumed from the offset the server reports; first a chunk
 /// with a wrong Upload-Checksum (must commit nothing) and the same chunk with the right one. The server's SHA-256 must
-/// equal the client's, computed as the bytes were sent.
+/// equal the client's, computed as the bytes were sent. The server is warmed up by one small upload first, as for the ingest.
 /// </summary>
 internal static class ResumeBench
 {
@@ -18,6 +18,7 @@ internal static class ResumeBench
         Console.Error.WriteLine($"== starting the host on port {port}");
         await using var app = await App.StartAsync(hostDll, Path.Combine(work, "app"), port);
         using var client = await app.SignInAsync("officer.market", "Sanxiang@2026");
+        await Tus.WarmUpAsync(client, app.MediaRoot);
         var data = (ulong)seed * 0x100000001B3UL;
         var random = new Random(seed);
         var dropPoints = Enumerable.Range(0, drops).Select(_ => random.NextInt64(16L << 20, size)).Order().ToList();
@@ -54,6 +55,7 @@ internal static class ResumeBench
             try
             {
                 var r = await Tus.PatchAsync(client, upload, offset, new GeneratedBody(data, offset, end, sent, dropAt), end - offset);
+                Console.Error.WriteLine($"== PATCH {patches} to {r.Offset:N0}: server RSS {App.Memory(app.Pid).Rss / 1048576.0:F1} MiB, peak so far {sampler.Peak / 1048576.0:F1} MiB");
                 switch (r.Status)
                 {
                     case HttpStatusCode.NoContent:

@@ -70,6 +70,20 @@ internal static class Tus
         return (doc.RootElement.GetProperty("sha256").GetString()!, doc.RootElement.GetProperty("size").GetInt64());
     }
 
+    /// <summary>
+    /// One 64 MiB upload before anything is measured: the upload path's code is JIT-compiled, the pools and the
+    /// database's pages are there, as in a server that has been running.
+    /// </summary>
+    public static async Task WarmUpAsync(HttpClient client, string mediaRoot)
+    {
+        const long WarmSize = 64L << 20;
+        using var hash = new SentHash();
+        var upload = await CreateAsync(client, WarmSize, "warm-up.bin", "application/octet-stream");
+        var r = await PatchAsync(client, upload, 0, new GeneratedBody(99, 0, WarmSize, hash), WarmSize);
+        var (sha, _) = await ItemAsync(client, r.Item ?? throw new InvalidOperationException($"warm-up upload: {r.Status} {r.Problem}"));
+        DeleteObject(mediaRoot, sha);
+    }
+
     /// <summary>Removes a stored object's file under the media root (the benchmark's disk is not the archive).</summary>
     public static void DeleteObject(string mediaRoot, string sha256)
     {
