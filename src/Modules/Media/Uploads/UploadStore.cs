@@ -140,17 +140,8 @@ internal sealed class UploadStore
             file.Position = start;
             while (true)
             {
-                int filled;
-                try
-                {
-                    filled = await FillAsync(body, buffer, ct);
-                }
-                catch (Exception e) when (IsClientGone(e, ct))
-                {
-                    clientGone = true;
-                    break;
-                }
-
+                // A buffer cut short by the client going away still holds bytes that arrived: they are kept too.
+                (var filled, clientGone) = await FillAsync(body, buffer, ct);
                 if (filled == 0)
                 {
                     break;
@@ -175,6 +166,10 @@ internal sealed class UploadStore
                 sm3?.Append(data.Span);
                 chunk?.AppendData(data.Span);
                 written += filled;
+                if (clientGone)
+                {
+                    break;
+                }
             }
 
             if (chunk is not null)
@@ -334,21 +329,29 @@ internal sealed class UploadStore
         }
     }
 
-    private static async Task<int> FillAsync(Stream body, byte[] buffer, CancellationToken ct)
+    /// <summary>Reads until the buffer is full or the body ends; when the client goes away, returns what it had read.</summary>
+    private static async Task<(int Filled, bool ClientGone)> FillAsync(Stream body, byte[] buffer, CancellationToken ct)
     {
         var filled = 0;
-        while (filled < buffer.Length)
+        try
         {
-            var n = await body.ReadAsync(buffer.AsMemory(filled), ct);
-            if (n == 0)
+            while (filled < buffer.Length)
             {
-                break;
-            }
+                var n = await body.ReadAsync(buffer.AsMemory(filled), ct);
+                if (n == 0)
+                {
+                    break;
+                }
 
-            filled += n;
+                filled += n;
+            }
+        }
+        catch (Exception e) when (IsClientGone(e, ct))
+        {
+            return (filled, true);
         }
 
-        return filled;
+        return (filled, false);
     }
 
     private static bool IsClientGone(Exception e, CancellationToken ct) =>
