@@ -54,4 +54,25 @@ public sealed class Sm3LedgerTests(Sm3LedgerFactory app) : IClassFixture<Sm3Ledg
         result.Ok.ShouldBeTrue(result.Message);
         (await LogVerifier.VerifyAsync((path, ct) => client.GetByteArrayAsync("/ledger/" + path, ct)!, ed25519, HashSuites.Sha256)).Ok.ShouldBeFalse("an SM3 tree does not verify as SHA-256");
     }
+
+    [Fact]
+    public async Task ARecordUploadedToAnSm3Deployment_CarriesItsSm3_EqualToOpensslDgstSm3_SECCRYPTO1()
+    {
+        var officer = await (await app.SignedInAsync("officer.market")).WithAntiforgeryHeaderAsync();
+        var data = Tus.Bytes(700_001, seed: 53);
+        var item = await Tus.UploadAsync(officer, data, chunk: 123_457); // pieces that do not fall on SM3 block boundaries
+        var path = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllBytesAsync(path, data);
+            var expected = (await ExternalTools.RunAsync("openssl", ["dgst", "-sm3", "-r", path])).Split(' ')[0];
+            var view = (await (await officer.GetAsync($"/api/media/{item}")).ReadDocumentAsync()).RootElement;
+            view.GetProperty("sm3").GetString().ShouldBe(expected);
+            view.GetProperty("sha256").GetString().ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(data)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

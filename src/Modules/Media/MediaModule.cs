@@ -37,7 +37,9 @@ public static class MediaModule
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<MediaOptions>>().Value;
-            return new UploadStore(o.StagingPath ?? Path.Combine(o.Root, "staging"), o.ComputeSm3);
+            // A national-crypto deployment (a Ledger hashed with SM3) gets SM3 of every record too.
+            var sm3Ledger = string.Equals(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Ledger:HashSuite"], "sm3", StringComparison.OrdinalIgnoreCase);
+            return new UploadStore(o.StagingPath ?? Path.Combine(o.Root, "staging"), o.ComputeSm3 || sm3Ledger);
         });
         services.AddScoped<IModuleMigrator, MediaMigrator>();
         services.AddScoped<IOutboxSource, ModuleOutboxSource<MediaDbContext>>();

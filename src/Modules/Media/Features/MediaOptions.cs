@@ -14,7 +14,7 @@ internal sealed class MediaOptions
     /// <summary>Where uploads in progress are staged (default: {Root}/staging). Must be a local disk.</summary>
     public string? StagingPath { get; set; }
 
-    /// <summary>Also compute SM3 while bytes stream in (national-crypto deployments; on when the Ledger uses SM3).</summary>
+    /// <summary>Also compute SM3 while bytes stream in (national-crypto deployments); always on when Ledger:HashSuite is sm3.</summary>
     public bool ComputeSm3 { get; set; }
 
     /// <summary>tus expiration: an unfinished upload is removed this many hours after it was last written.</summary>
