@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Sanxiang.Cases;
+using Sanxiang.Disclosure;
 using Sanxiang.Documents;
 using Sanxiang.Host.Auth;
 using Sanxiang.Host.Infrastructure;
@@ -31,6 +32,7 @@ builder.Services.AddRegistryModule();
 builder.Services.AddCasesModule();
 builder.Services.AddReviewsModule();
 builder.Services.AddMediaModule();
+builder.Services.AddDisclosureModule();
 builder.Services.AddDocumentRendering(builder.Configuration);
 builder.Services.AddLedgerModule();
 
@@ -40,7 +42,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToFolder("/Account");
     o.Conventions.AuthorizeFolder("/Admin", "administrator");
     o.Conventions.AllowAnonymousToPage("/Ledger/Verify");
-}).AddRegistryPages().AddCasesPages().AddReviewsPages().AddMediaPages().AddLedgerPages();
+    o.Conventions.AllowAnonymousToFolder("/Public");
+}).AddRegistryPages().AddCasesPages().AddReviewsPages().AddMediaPages().AddDisclosurePages().AddLedgerPages();
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ChineseProblemDetails.Apply);
@@ -97,6 +100,7 @@ app.MapRegistryModule();
 app.MapCasesModule();
 app.MapReviewsModule();
 app.MapMediaModule();
+app.MapDisclosureModule();
 app.MapLedgerModule();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -20,7 +20,7 @@ public sealed class ArchitectureTests(NoTwoFactorFactory app) : IClassFixture<No
 {
     private static readonly Assembly Kernel = typeof(Kernel.Domain.AggregateRoot).Assembly;
     private static readonly Assembly Host = typeof(Program).Assembly;
-    private static readonly Assembly[] Modules = [typeof(RegistryModule).Assembly, typeof(CasesModule).Assembly, typeof(Sanxiang.Reviews.ReviewsModule).Assembly, typeof(Sanxiang.Media.MediaModule).Assembly, typeof(LedgerModule).Assembly];
+    private static readonly Assembly[] Modules = [typeof(RegistryModule).Assembly, typeof(CasesModule).Assembly, typeof(Sanxiang.Reviews.ReviewsModule).Assembly, typeof(Sanxiang.Media.MediaModule).Assembly, typeof(Sanxiang.Disclosure.DisclosureModule).Assembly, typeof(LedgerModule).Assembly];
 
     [Fact]
     public void AModule_ExposesOnlyItsContracts_AndItsEntryPoint()
