@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Sanxiang.Documents.Tabular;
 using Sanxiang.Kernel.Security;
 using Sanxiang.Registry.Features;
 using Sanxiang.Registry.Features.Officers;

@@ -1,3 +1,4 @@
+using Sanxiang.Documents.Tabular;
 using Sanxiang.Registry.Features.Officers;
 using Sanxiang.Registry.Features.Tabular;
 

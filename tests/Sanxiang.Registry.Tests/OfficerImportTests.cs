@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Sanxiang.Documents.Tabular;
 using Sanxiang.Kernel.Domain;
 using Sanxiang.Registry.Features.Officers;
 using Sanxiang.Registry.Features.Tabular;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sanxiang.Documents.Tabular;
 using Sanxiang.Kernel.Domain;
 using Sanxiang.Registry.Contracts;
 using Sanxiang.Registry.Features.Powers;

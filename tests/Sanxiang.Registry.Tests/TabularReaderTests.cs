@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Sanxiang.Documents.Tabular;
 using Sanxiang.Registry.Features.Tabular;
 
 namespace Sanxiang.Registry.Tests;

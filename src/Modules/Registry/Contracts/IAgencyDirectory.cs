@@ -11,4 +11,7 @@ public interface IAgencyDirectory
     Task<IReadOnlySet<Guid>> SubtreeAsync(Guid agencyId, CancellationToken ct = default);
 
     Task<IReadOnlyList<AgencySummary>> ListAsync(IReadOnlySet<Guid> ids, CancellationToken ct = default);
+
+    /// <summary>Every agency, in tree order (public lists: the portal, the annual report).</summary>
+    Task<IReadOnlyList<AgencySummary>> AllAsync(CancellationToken ct = default);
 }

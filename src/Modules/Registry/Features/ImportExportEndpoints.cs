@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Sanxiang.Documents.Tabular;
 using Sanxiang.Kernel.Security;
 using Sanxiang.Registry.Features.Officers;
 using Sanxiang.Registry.Features.Powers;

@@ -130,6 +130,10 @@ internal sealed class AgencyDirectory(RegistryDbContext db) : IAgencyDirectory
         return ids.ToHashSet();
     }
 
+    public async Task<IReadOnlyList<AgencySummary>> AllAsync(CancellationToken ct = default) =>
+        await db.Agencies.AsNoTracking().OrderBy(a => a.Path)
+            .Select(a => new AgencySummary(a.Id, a.Name, a.Level, a.Kind, a.ParentId)).ToListAsync(ct);
+
     public async Task<IReadOnlyList<AgencySummary>> ListAsync(IReadOnlySet<Guid> ids, CancellationToken ct = default)
     {
         var list = ids.ToList();

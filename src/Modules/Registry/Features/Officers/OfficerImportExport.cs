@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sanxiang.Documents.Tabular;
 using Sanxiang.Kernel.Domain;
 using Sanxiang.Kernel.Security;
 using Sanxiang.Kernel.Validation;

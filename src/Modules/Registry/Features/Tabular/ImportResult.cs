@@ -1,3 +1,5 @@
+using Sanxiang.Documents.Tabular;
+
 namespace Sanxiang.Registry.Features.Tabular;
 
 /// <summary>
@@ -15,13 +17,6 @@ internal sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Err
 /// being line 1; 0 means the file as a whole. <see cref="Column"/> is the Chinese header name, or empty.
 /// </summary>
 internal sealed record ImportError(int Line, string Column, string Message);
-
-/// <summary>The file formats of imports and exports.</summary>
-internal enum TabularFormat
-{
-    Csv = 1,
-    Xlsx = 2,
-}
 
 /// <summary>An exported file, ready to be sent to the browser.</summary>
 internal sealed record ExportFile(byte[] Content, string ContentType, string FileName);

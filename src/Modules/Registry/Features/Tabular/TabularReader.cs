@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using Sanxiang.Documents.Tabular;
 
 namespace Sanxiang.Registry.Features.Tabular;
 

@@ -4,13 +4,20 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Sanxiang.Registry.Features.Tabular;
+namespace Sanxiang.Documents.Tabular;
+
+/// <summary>The file formats of imports and exports.</summary>
+public enum TabularFormat
+{
+    Csv = 1,
+    Xlsx = 2,
+}
 
 /// <summary>
 /// Writes rows under a header as CSV (UTF-8 with BOM, so that Excel shows Chinese correctly) or as .xlsx
 /// (shared strings; <see cref="DateOnly"/> values as date cells formatted yyyy-mm-dd; bools as 是/否).
 /// </summary>
-internal static class TabularWriter
+public static class TabularWriter
 {
     private const uint DateStyle = 1;
 
@@ -18,7 +25,7 @@ internal static class TabularWriter
         format == TabularFormat.Xlsx ? WriteXlsx(sheetName, headers, rows) : WriteCsv(headers, rows);
 
     /// <summary>Text a spreadsheet would run as a formula (CSV injection); such cells get a leading apostrophe in CSV.</summary>
-    internal static bool IsFormulaLike(ReadOnlySpan<char> text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+    public static bool IsFormulaLike(ReadOnlySpan<char> text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     private static byte[] WriteCsv(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
