@@ -32,6 +32,7 @@ public static class CasesModule
         services.AddScoped<DocumentFeatures>();
         services.AddScoped<Contracts.ICaseReviewFacts, CaseReviewFacts>();
         services.AddScoped<Contracts.ICaseLookup, CaseLookup>();
+        services.AddScoped<Contracts.ICaseDecisionFeed, CaseDecisionFeed>();
         services.AddOptions<Contracts.CaseDocumentOptions>().BindConfiguration(Contracts.CaseDocumentOptions.Section);
         services.AddScoped<IDemoDataSeeder, Demo.CasesDemoData>();
         return services;

@@ -1,7 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Sanxiang.Disclosure.Features;
+using Sanxiang.Disclosure.Persistence;
+using Sanxiang.Kernel.Persistence;
 
 namespace Sanxiang.Disclosure;
 
@@ -15,6 +20,17 @@ public static class DisclosureModule
 {
     public static IServiceCollection AddDisclosureModule(this IServiceCollection services)
     {
+        services.AddDbContext<DisclosureDbContext>((sp, o) =>
+        {
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Configure(o);
+            o.UseQueryTrackingBehavior(QueryTrackingBehavior.TrackAll);
+        });
+        services.AddOptions<DisclosureOptions>().BindConfiguration(DisclosureOptions.Section);
+        services.AddScoped<IModuleMigrator, DisclosureMigrator>();
+        services.AddScoped<IOutboxSource, ModuleOutboxSource<DisclosureDbContext>>();
+        services.AddScoped<PublicationPipeline>();
+        services.AddScoped<PublicDecisionQueries>();
+        services.AddHostedService<PublicationJob>();
         return services;
     }
 
@@ -23,7 +39,8 @@ public static class DisclosureModule
 
     public static IEndpointRouteBuilder MapDisclosureModule(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/public").AllowAnonymous().WithTags("Public disclosure");
+        PublicEndpoints.Map(app.MapGroup("/api/public").AllowAnonymous().WithTags("Public disclosure"));
+        PublicEndpoints.MapAlerts(app.MapGroup("/api/disclosure").RequireAuthorization().WithTags("Disclosure"));
         return app;
     }
 }
