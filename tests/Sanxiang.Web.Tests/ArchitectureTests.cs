@@ -100,6 +100,7 @@ public sealed class ArchitectureTests(NoTwoFactorFactory app) : IClassFixture<No
             (scope.ServiceProvider.GetRequiredService<CasesDbContext>(), "cases_"),
             (scope.ServiceProvider.GetRequiredService<Sanxiang.Reviews.Persistence.ReviewsDbContext>(), "reviews_"),
             (scope.ServiceProvider.GetRequiredService<Sanxiang.Media.Persistence.MediaDbContext>(), "media_"),
+            (scope.ServiceProvider.GetRequiredService<Sanxiang.Disclosure.Persistence.DisclosureDbContext>(), "disclosure_"),
             (scope.ServiceProvider.GetRequiredService<AuthDbContext>(), "auth_"),
             (scope.ServiceProvider.GetRequiredService<LedgerDbContext>(), "ledger_"),
         };

@@ -33,7 +33,7 @@ namespace Sanxiang.Web.Tests;
 [Trait("Area", "Crash")]
 public sealed class LedgerCrashTests(ITestOutputHelper output)
 {
-    private static readonly string[] Outboxes = ["registry_outbox", "cases_outbox", "reviews_outbox", "media_outbox"];
+    private static readonly string[] Outboxes = ["registry_outbox", "cases_outbox", "reviews_outbox", "media_outbox", "disclosure_outbox"];
 
     private const int Rounds = 10;
     private const int MaxKillDelayMilliseconds = 300;

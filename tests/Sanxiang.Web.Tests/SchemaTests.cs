@@ -56,6 +56,7 @@ public sealed class SchemaTests(SanxiangFactory app) : IClassFixture<SanxiangFac
         expected.AddRange(MigrationRunner.Discover(typeof(Sanxiang.Cases.Persistence.CasesMigrator).Assembly, Sanxiang.Cases.Persistence.CasesDbContext.Module, app.Provider).Select(m => $"{m.Module}/{m.Version}/{m.Checksum}"));
         expected.AddRange(MigrationRunner.Discover(typeof(Sanxiang.Reviews.Persistence.ReviewsMigrator).Assembly, Sanxiang.Reviews.Persistence.ReviewsDbContext.Module, app.Provider).Select(m => $"{m.Module}/{m.Version}/{m.Checksum}"));
         expected.AddRange(MigrationRunner.Discover(typeof(Sanxiang.Media.Persistence.MediaMigrator).Assembly, Sanxiang.Media.Persistence.MediaDbContext.Module, app.Provider).Select(m => $"{m.Module}/{m.Version}/{m.Checksum}"));
+        expected.AddRange(MigrationRunner.Discover(typeof(Sanxiang.Disclosure.Persistence.DisclosureMigrator).Assembly, Sanxiang.Disclosure.Persistence.DisclosureDbContext.Module, app.Provider).Select(m => $"{m.Module}/{m.Version}/{m.Checksum}"));
         expected.AddRange(MigrationRunner.Discover(typeof(Sanxiang.Ledger.Persistence.LedgerMigrator).Assembly, Sanxiang.Ledger.Persistence.LedgerDbContext.Module, app.Provider).Select(m => $"{m.Module}/{m.Version}/{m.Checksum}"));
 
         await using var scope = app.Scope();

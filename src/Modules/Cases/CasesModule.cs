@@ -33,6 +33,7 @@ public static class CasesModule
         services.AddScoped<Contracts.ICaseReviewFacts, CaseReviewFacts>();
         services.AddScoped<Contracts.ICaseLookup, CaseLookup>();
         services.AddScoped<Contracts.ICaseStatistics, CaseStatistics>();
+        services.AddScoped<Contracts.ICaseDecisionFeed, CaseDecisionFeed>();
         services.AddOptions<Contracts.CaseDocumentOptions>().BindConfiguration(Contracts.CaseDocumentOptions.Section);
         services.AddScoped<IDemoDataSeeder, Demo.CasesDemoData>();
         return services;

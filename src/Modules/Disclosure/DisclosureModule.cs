@@ -1,8 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Sanxiang.Disclosure.Features;
+using Sanxiang.Disclosure.Persistence;
 using Sanxiang.Documents.Tabular;
+using Sanxiang.Kernel.Persistence;
 
 namespace Sanxiang.Disclosure;
 
@@ -16,7 +21,18 @@ public static class DisclosureModule
 {
     public static IServiceCollection AddDisclosureModule(this IServiceCollection services)
     {
-        services.AddScoped<Features.AnnualReports>();
+        services.AddScoped<AnnualReports>();
+        services.AddDbContext<DisclosureDbContext>((sp, o) =>
+        {
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Configure(o);
+            o.UseQueryTrackingBehavior(QueryTrackingBehavior.TrackAll);
+        });
+        services.AddOptions<DisclosureOptions>().BindConfiguration(DisclosureOptions.Section);
+        services.AddScoped<IModuleMigrator, DisclosureMigrator>();
+        services.AddScoped<IOutboxSource, ModuleOutboxSource<DisclosureDbContext>>();
+        services.AddScoped<PublicationPipeline>();
+        services.AddScoped<PublicDecisionQueries>();
+        services.AddHostedService<PublicationJob>();
         return services;
     }
 
@@ -26,17 +42,19 @@ public static class DisclosureModule
     public static IEndpointRouteBuilder MapDisclosureModule(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/public").AllowAnonymous().WithTags("Public disclosure");
-        api.MapGet("/reports/{year:int}.{format}", async (int year, string format, Features.AnnualReports reports, CancellationToken ct) =>
+        api.MapGet("/reports/{year:int}.{format}", async (int year, string format, AnnualReports reports, CancellationToken ct) =>
         {
             var kind = format switch { "csv" => (TabularFormat?)TabularFormat.Csv, "xlsx" => TabularFormat.Xlsx, _ => null };
             var report = kind is null ? null : await reports.ForYearAsync(year, ct);
             return report is null
                 ? Results.Problem(title: "未找到", detail: "该年度统计尚未公布（每年1月1日起公布上一年度），或格式不是 csv/xlsx", statusCode: StatusCodes.Status404NotFound)
                 : Results.File(
-                    Features.AnnualReports.Download(report, kind!.Value),
+                    AnnualReports.Download(report, kind!.Value),
                     kind == TabularFormat.Csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     $"{year}年度行政执法统计.{format}");
         });
+        PublicEndpoints.Map(api);
+        PublicEndpoints.MapAlerts(app.MapGroup("/api/disclosure").RequireAuthorization().WithTags("Disclosure"));
         return app;
     }
 }

@@ -100,6 +100,7 @@ public class SanxiangFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Media:Root", MediaRoot);
         builder.UseSetting("Media:ScrubHours", "0");
         builder.UseSetting("Media:RetentionSweepHours", "0");
+        builder.UseSetting("Disclosure:PublishIntervalSeconds", "0");
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
         if (TwoFactorRoles is { } roles)
         {

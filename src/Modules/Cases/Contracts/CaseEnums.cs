@@ -86,6 +86,18 @@ public enum RemedyKind
     Litigation = 2,
 }
 
+/// <summary>RCN-1: how a reconsideration or a lawsuit ended. Revoked, changed, unlawful or void withdraws a published decision (APL-48).</summary>
+public enum RemedyResult
+{
+    Upheld = 1,
+    Revoked = 2,
+    Changed = 3,
+    FoundUnlawful = 4,
+    FoundVoid = 5,
+    Dismissed = 6,
+    Withdrawn = 7,
+}
+
 public static class CaseLabels
 {
     public static string Of(CaseStage s) => s switch
@@ -159,6 +171,18 @@ public static class CaseLabels
     };
 
     public static string Of(RemedyKind k) => k == RemedyKind.Reconsideration ? "行政复议" : "行政诉讼";
+
+    public static string Of(RemedyResult r) => r switch
+    {
+        RemedyResult.Upheld => "维持",
+        RemedyResult.Revoked => "撤销",
+        RemedyResult.Changed => "变更",
+        RemedyResult.FoundUnlawful => "确认违法",
+        RemedyResult.FoundVoid => "确认无效",
+        RemedyResult.Dismissed => "驳回",
+        RemedyResult.Withdrawn => "撤回申请或起诉",
+        _ => r.ToString(),
+    };
 }
 
 /// <summary>The standard documents (执法文书) a case issues, each numbered per agency, year and kind.</summary>

@@ -86,7 +86,10 @@ internal sealed record PaymentLine(string Source, string Reference, long AmountF
 /// <summary>One instalment of an approved schedule (APL-66): its number, due date and amount.</summary>
 internal sealed record Instalment(int No, DateOnly DueOn, long AmountFen);
 
-internal sealed record RemedyRecord(RemedyKind Kind, DateOnly StartedOn, DateOnly? EndedOn, string? Outcome);
+internal sealed record RemedyRecord(RemedyKind Kind, DateOnly StartedOn, DateOnly? EndedOn, string? Outcome, RemedyResult? Result = null);
+
+/// <summary>PUB-RED-1: the head's finding that the decision must never be published (state or trade secrets, privacy, security).</summary>
+internal sealed record PublicationExemption(string Reason, DateOnly On, string By);
 
 internal sealed class PaymentState
 {
@@ -167,6 +170,9 @@ internal sealed class CaseDetails
     public List<RemedyRecord> Remedies { get; set; } = [];
 
     public string? ClosingSummary { get; set; }
+
+    /// <summary>PUB-RED-1: set when the decision must not be published (secrets, privacy, security).</summary>
+    public PublicationExemption? PublicationExemption { get; set; }
 
     /// <summary>GB118-REC-2/3: the head's written exceptions to the recording-required list, per step code.</summary>
     public List<RecordingException> RecordingExceptions { get; set; } = [];

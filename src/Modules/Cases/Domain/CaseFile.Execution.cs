@@ -168,8 +168,11 @@ internal sealed partial class CaseFile
         Commit("cases.case.payment-deferred", ctx);
     }
 
-    /// <summary>APL-73 / RCN-1: a reconsideration or litigation starts or ends; the surcharge does not run meanwhile.</summary>
-    public void RecordRemedy(RemedyKind kind, DateOnly startedOn, DateOnly? endedOn, string? outcome, CaseContext ctx)
+    /// <summary>
+    /// APL-73 / RCN-1: a reconsideration or litigation starts or ends; the surcharge does not run meanwhile. Its result
+    /// (revoked, changed, found unlawful or void) feeds the publication (APL-48); it needs the end date.
+    /// </summary>
+    public void RecordRemedy(RemedyKind kind, DateOnly startedOn, DateOnly? endedOn, string? outcome, CaseContext ctx, RemedyResult? result = null)
     {
         EnsureStage("登记复议诉讼", CaseStage.Decided, CaseStage.Served, CaseStage.ClosingRequested, CaseStage.Closed);
         new Check()
@@ -177,9 +180,11 @@ internal sealed partial class CaseFile
             .That(startedOn >= Details.Decision!.DecidedOn && startedOn <= ctx.Today, "StartedOn", "INPUT-DATES", "申请日期须在决定之后、今天之前")
             .That(endedOn is null || (endedOn >= startedOn && endedOn <= ctx.Today), "EndedOn", "INPUT-DATES", "结束日期须在申请之后、今天之前")
             .MaxLength("Outcome", "结果", outcome, 500)
+            .That(result is null || Enum.IsDefined(result.Value), "Result", "INPUT-ENUM", "复议诉讼结果无效")
+            .That(result is null || endedOn is not null, "EndedOn", "RCN-1", "登记复议或诉讼结果时须填写结束日期")
             .ThrowIfAny();
         var i = Details.Remedies.FindIndex(r => r.Kind == kind && r.StartedOn == startedOn);
-        var record = new RemedyRecord(kind, startedOn, endedOn, string.IsNullOrWhiteSpace(outcome) ? null : outcome.Trim());
+        var record = new RemedyRecord(kind, startedOn, endedOn, string.IsNullOrWhiteSpace(outcome) ? null : outcome.Trim(), result);
         if (i >= 0)
         {
             Details.Remedies[i] = record;
@@ -189,7 +194,7 @@ internal sealed partial class CaseFile
             Details.Remedies.Add(record);
         }
 
-        Step(ctx, CaseLabels.Of(kind), $"{startedOn:yyyy-MM-dd}起{(endedOn is null ? string.Empty : $"，{endedOn:yyyy-MM-dd}结束：{record.Outcome}")}（期间不计加处罚款）", "APL-73");
+        Step(ctx, CaseLabels.Of(kind), $"{startedOn:yyyy-MM-dd}起{(endedOn is null ? string.Empty : $"，{endedOn:yyyy-MM-dd}结束：{(result is { } r ? CaseLabels.Of(r) + "；" : string.Empty)}{record.Outcome}")}（期间不计加处罚款）", "APL-73");
         Commit("cases.case.remedy-recorded", ctx);
     }
 

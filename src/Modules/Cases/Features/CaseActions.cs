@@ -122,5 +122,10 @@ internal static class CaseActions
                 yield return new("archive", "立卷归档", Roles.Officer);
                 break;
         }
+
+        if (c.Stage is not (CaseStage.Clue or CaseStage.FilingRequested or CaseStage.Archived) && d.PublicationExemption is null)
+        {
+            yield return new("publication-exemption", "决定不予公开", Roles.Head);
+        }
     }
 }

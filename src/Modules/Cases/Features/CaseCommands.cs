@@ -180,7 +180,10 @@ internal sealed class CaseCommands(
         RunAsync(s, id, Heads, (c, ctx) => c.ApproveInstalments(i.Schedule(), i.Reason ?? string.Empty, ctx), ct);
 
     public Task RecordRemedyAsync(AccessScope s, Guid id, RemedyInput i, CancellationToken ct) =>
-        RunAsync(s, id, Officers, (c, ctx) => c.RecordRemedy(i.Kind, i.StartedOn, i.EndedOn, i.Outcome, ctx), ct);
+        RunAsync(s, id, Officers, (c, ctx) => c.RecordRemedy(i.Kind, i.StartedOn, i.EndedOn, i.Outcome, ctx, i.Result), ct);
+
+    public Task ExemptFromPublicationAsync(AccessScope s, Guid id, ReasonInput i, CancellationToken ct) =>
+        RunAsync(s, id, Heads, (c, ctx) => c.ExemptFromPublication(i.Reason ?? string.Empty, ctx), ct);
 
     public Task ServeDemandAsync(AccessScope s, Guid id, DateInput i, CancellationToken ct) =>
         RunAsync(s, id, Officers, (c, ctx) => c.ServeDemand(i.On, ctx), ct);

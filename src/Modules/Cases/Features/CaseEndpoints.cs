@@ -79,6 +79,7 @@ internal static class CaseEndpoints
         Post<DeferralInput>(api, "deferral", (c, s, id, i, ct) => c.ApproveDeferralAsync(s, id, i, ct));
         Post<InstalmentsInput>(api, "instalments", (c, s, id, i, ct) => c.ApproveInstalmentsAsync(s, id, i, ct));
         Post<RemedyInput>(api, "remedy", (c, s, id, i, ct) => c.RecordRemedyAsync(s, id, i, ct));
+        Post<ReasonInput>(api, "publication-exemption", (c, s, id, i, ct) => c.ExemptFromPublicationAsync(s, id, i, ct));
         Post<DateInput>(api, "demand", (c, s, id, i, ct) => c.ServeDemandAsync(s, id, i, ct));
         Post<DateInput>(api, "court", (c, s, id, i, ct) => c.ApplyToCourtAsync(s, id, i, ct));
         Post<CourtOutcomeInput>(api, "court-outcome", (c, s, id, i, ct) => c.RecordCourtOutcomeAsync(s, id, i, ct));

@@ -70,7 +70,7 @@ internal sealed record InstalmentsInput(IReadOnlyList<InstalmentLineInput>? Inst
     public IReadOnlyList<(DateOnly DueOn, long AmountFen)> Schedule() => [.. (Instalments ?? []).Select(x => (x.DueOn, x.AmountFen))];
 }
 
-internal sealed record RemedyInput(RemedyKind Kind, DateOnly StartedOn, DateOnly? EndedOn, string? Outcome);
+internal sealed record RemedyInput(RemedyKind Kind, DateOnly StartedOn, DateOnly? EndedOn, string? Outcome, RemedyResult? Result = null);
 
 internal sealed record CourtOutcomeInput(long RecoveredFen, DateOnly On, string? Outcome);
 

@@ -75,6 +75,7 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options, I
             b.Property(x => x.Version).IsConcurrencyToken();
             b.HasIndex(x => new { x.AgencyId, x.Stage });
             b.HasIndex(x => x.NextDeadline);
+            b.HasIndex(x => x.UpdatedAt);
             b.Ignore(x => x.Details);
             b.Ignore(x => x.Party);
             b.Ignore(x => x.Power);

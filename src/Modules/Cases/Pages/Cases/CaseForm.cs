@@ -89,6 +89,8 @@ internal sealed class CaseForm
 
     public RemedyKind RemedyKind { get; set; } = RemedyKind.Reconsideration;
 
+    public RemedyResult? RemedyResult { get; set; }
+
     public PartyInput Party() => new(PartyKind, PartyName, IdNumber, CreditCode, LegalRepresentative, Address, Phone);
 
     public PenaltyInput Penalty() => new(Kinds, Fen(FineYuan), Fen(ConfiscationYuan), Level, OutsideReason);
