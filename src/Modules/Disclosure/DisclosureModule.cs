@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Sanxiang.Disclosure.Badges;
 
 namespace Sanxiang.Disclosure;
 
@@ -15,6 +16,9 @@ public static class DisclosureModule
 {
     public static IServiceCollection AddDisclosureModule(this IServiceCollection services)
     {
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateOnStart();
+        services.AddSingleton<BadgeSigner>();
+        services.AddScoped<BadgeIssuer>();
         return services;
     }
 
@@ -23,7 +27,9 @@ public static class DisclosureModule
 
     public static IEndpointRouteBuilder MapDisclosureModule(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/public").AllowAnonymous().WithTags("Public disclosure");
+        var api = app.MapGroup("/api/public").AllowAnonymous().WithTags("Public disclosure");
+        api.MapBadgeEndpoints();
+        app.MapGroup("/api/badges").RequireAuthorization().WithTags("Officer badges").MapBadgeIssuing();
         return app;
     }
 }
