@@ -49,6 +49,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 "$root/scripts/document-fonts.sh"
 log "s3rver in $("$root/scripts/s3rver.sh")"
+# The public portal's accessibility test injects axe-core (npm) into pages (scripts/axe-core.sh).
+log "axe-core at $("$root/scripts/axe-core.sh")"
 
 # --- Throwaway PostgreSQL cluster -------------------------------------------------------------------
 pg_dir="$(mktemp -d /tmp/sanxiang-pg.XXXXXX)"

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Sanxiang.Disclosure.Badges;
 using Sanxiang.Disclosure.Features;
 using Sanxiang.Disclosure.Persistence;
 using Sanxiang.Documents.Tabular;
@@ -33,6 +34,9 @@ public static class DisclosureModule
         services.AddScoped<PublicationPipeline>();
         services.AddScoped<PublicDecisionQueries>();
         services.AddHostedService<PublicationJob>();
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateOnStart();
+        services.AddSingleton<BadgeSigner>();
+        services.AddScoped<BadgeIssuer>();
         return services;
     }
 
@@ -55,6 +59,8 @@ public static class DisclosureModule
         });
         PublicEndpoints.Map(api);
         PublicEndpoints.MapAlerts(app.MapGroup("/api/disclosure").RequireAuthorization().WithTags("Disclosure"));
+        api.MapBadgeEndpoints();
+        app.MapGroup("/api/badges").RequireAuthorization().WithTags("Officer badges").MapBadgeIssuing();
         return app;
     }
 }

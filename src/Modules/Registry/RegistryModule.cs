@@ -36,6 +36,7 @@ public static class RegistryModule
         services.AddScoped<IAgencyDirectory, AgencyDirectory>();
         services.AddScoped<IRegistryOverview, RegistryOverview>();
         services.AddScoped<IEnforcementDirectory, Features.Directory.EnforcementDirectory>();
+        services.AddScoped<IPublicRegistry, Features.Directory.PublicRegistry>();
         services.AddScoped<AgencyFeatures>();
         services.AddScoped<OfficerFeatures>();
         services.AddScoped<PowerFeatures>();

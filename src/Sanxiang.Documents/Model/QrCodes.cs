@@ -3,7 +3,7 @@ using QRCoder;
 namespace Sanxiang.Documents;
 
 /// <summary>The verification QR code (error correction M) as inline SVG for HTML and as PNG for .docx.</summary>
-internal static class QrCodes
+public static class QrCodes
 {
     /// <summary>An &lt;svg&gt; element sized by its viewBox (the page's CSS sets its size), with a quiet zone.</summary>
     public static string Svg(string payload)

@@ -97,6 +97,7 @@ public class SanxiangFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("DataProtection:KeysPath", _keysDirectory);
         builder.UseSetting("Ledger:KeyFile", Path.Combine(_keysDirectory, "ledger-signer.key"));
+        builder.UseSetting("Disclosure:BadgeKeyFile", Path.Combine(_keysDirectory, "badge-signer.key"));
         builder.UseSetting("Media:Root", MediaRoot);
         builder.UseSetting("Media:ScrubHours", "0");
         builder.UseSetting("Media:RetentionSweepHours", "0");

@@ -24,7 +24,7 @@ internal sealed partial class CaseFile
     /// <summary>APL-57: the heads' collective discussion of this proposed decision.</summary>
     public void RecordDiscussion(DecisionOutcome outcome, Penalty? penalty, string participants, string conclusion, CaseContext ctx)
     {
-        EnsureStage("记录集体讨论", CaseStage.Investigation, CaseStage.Notified);
+        EnsureStage(CaseProcedure.RecordDiscussion);
         RequireHead(ctx, "APL-57", "集体讨论");
         new Check().Required("Participants", "参加人员", participants, 500).Required("Conclusion", "讨论结论", conclusion, 4000).ThrowIfAny();
         Details.Discussion = new DiscussionRecord(Fingerprint(outcome, penalty), ctx.Today, participants.Trim(), conclusion.Trim());
@@ -35,7 +35,7 @@ internal sealed partial class CaseFile
     /// <summary>APL-60: extension of the decision deadline with the head's approval and a reason.</summary>
     public void ExtendDecisionDeadline(int days, string reason, CaseContext ctx)
     {
-        EnsureStage("延长办案期限", CaseStage.Investigation, CaseStage.Notified);
+        EnsureStage(CaseProcedure.ExtendDeadline);
         RequireHead(ctx, "APL-60", "延长办案期限");
         new Check()
             .That(days is > 0 && days <= ctx.Rules.MaxDecisionExtensionDays, "Days", "APL-60", $"每次延长不得超过{ctx.Rules.MaxDecisionExtensionDays}日")
@@ -57,7 +57,7 @@ internal sealed partial class CaseFile
     /// </summary>
     public void Decide(DecisionDraft draft, IReadOnlyList<OfficerFacts> team, CaseContext ctx)
     {
-        EnsureStage("作出决定", CaseStage.Investigation, CaseStage.Notified);
+        EnsureStage(CaseProcedure.Decide);
         var check = new Check()
             .That(Enum.IsDefined(draft.Outcome), "Outcome", "INPUT-ENUM", "决定类型无效")
             .Required("Facts", "认定的事实", draft.Facts, 4000)
@@ -92,7 +92,7 @@ internal sealed partial class CaseFile
         var basis = Power.LegalBasis;
         Details.Decision = new DecisionRecord(draft.Outcome, penalty, draft.Outcome == DecisionOutcome.NoPenalty ? draft.Ground : null, draft.Facts.Trim(), draft.Reasons.Trim(), basis, ctx.Today, ctx.Calendar.AddWorkingDays(ctx.Today, ctx.Rules.ServiceWorkingDays), fp);
         Outcome = draft.Outcome;
-        Stage = CaseStage.Decided;
+        MoveTo(CaseProcedure.Decide);
         Step(ctx, "作出决定", $"{CaseLabels.Of(draft.Outcome)}{(penalty is null ? string.Empty : "：" + penalty.Describe())}；应于{Details.Decision.ServiceDeadline:yyyy-MM-dd}前送达", "APL-59");
         Commit("cases.case.decided", ctx);
     }

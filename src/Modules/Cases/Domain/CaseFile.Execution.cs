@@ -16,7 +16,7 @@ internal sealed partial class CaseFile
     /// </summary>
     public void Serve(ServiceMethod method, DateOnly servedOn, string recipient, bool electronicConsent, string? lateReason, string paymentReference, CaseContext ctx)
     {
-        EnsureStage("送达决定书", CaseStage.Decided);
+        EnsureStage(CaseProcedure.Serve);
         var d = Details.Decision!;
         new Check()
             .That(Enum.IsDefined(method), "Method", "INPUT-ENUM", "送达方式无效")
@@ -28,7 +28,7 @@ internal sealed partial class CaseFile
             .ThrowIfAny();
         RequireRecording(RecordingStepOf(method), ctx);
         Details.Service = new ServiceRecord(method, servedOn, recipient.Trim(), string.IsNullOrWhiteSpace(lateReason) ? null : lateReason.Trim(), electronicConsent);
-        Stage = CaseStage.Served;
+        MoveTo(CaseProcedure.Serve);
         var detail = $"{CaseLabels.Of(method)}，{servedOn:yyyy-MM-dd}";
         if (FineFen > 0)
         {
@@ -104,7 +104,7 @@ internal sealed partial class CaseFile
     /// <summary>APL-67: a payment confirmed by the bank (罚缴分离), matched by the payment notice's reference.</summary>
     public void RecordBankPayment(string bankTransaction, long amountFen, DateOnly paidOn, CaseContext ctx)
     {
-        EnsureStage("登记银行缴款", CaseStage.Served);
+        EnsureStage(CaseProcedure.RecordBankPayment);
         var p = Details.Payment ?? throw DomainRuleException.Conflict("APL-67", "本案没有待缴罚款");
         new Check()
             .That(amountFen > 0, "AmountFen", "INPUT-RANGE", "缴款金额须大于零")
@@ -123,7 +123,7 @@ internal sealed partial class CaseFile
     /// </summary>
     public void CollectOnTheSpot(string receiptNumber, string? hardToCollectReason, CaseContext ctx)
     {
-        EnsureStage("当场收缴罚款", CaseStage.Served);
+        EnsureStage(CaseProcedure.CollectOnTheSpot);
         var p = Details.Payment ?? throw DomainRuleException.Conflict("APL-68", "本案没有待缴罚款");
         new Check()
             .That(FineFen <= ctx.Rules.OnTheSpotCollectionMaxFen || !string.IsNullOrWhiteSpace(hardToCollectReason), "ReceiptNumber", "APL-68", $"罚款超过{Money.Yuan(ctx.Rules.OnTheSpotCollectionMaxFen)}元，不得当场收缴（罚缴分离，须到银行缴纳），除非不当场收缴事后难以执行")
@@ -149,7 +149,7 @@ internal sealed partial class CaseFile
     /// <summary>APL-66: deferral on the party's application, approved by the head, before the due date.</summary>
     public void ApproveDeferral(DateOnly deferredTo, string reason, CaseContext ctx)
     {
-        EnsureStage("批准延期缴纳", CaseStage.Served);
+        EnsureStage(CaseProcedure.ApproveDeferral);
         RequireHead(ctx, "APL-66", "延期或者分期缴纳罚款");
         var p = Details.Payment ?? throw DomainRuleException.Conflict("APL-66", "本案没有待缴罚款");
         if (p.Instalments.Count > 0)
@@ -174,7 +174,7 @@ internal sealed partial class CaseFile
     /// </summary>
     public void RecordRemedy(RemedyKind kind, DateOnly startedOn, DateOnly? endedOn, string? outcome, CaseContext ctx, RemedyResult? result = null)
     {
-        EnsureStage("登记复议诉讼", CaseStage.Decided, CaseStage.Served, CaseStage.ClosingRequested, CaseStage.Closed);
+        EnsureStage(CaseProcedure.RecordRemedy);
         new Check()
             .That(Enum.IsDefined(kind), "Kind", "INPUT-ENUM", "救济类型无效")
             .That(startedOn >= Details.Decision!.DecidedOn && startedOn <= ctx.Today, "StartedOn", "INPUT-DATES", "申请日期须在决定之后、今天之前")
@@ -201,7 +201,7 @@ internal sealed partial class CaseFile
     /// <summary>ACL-35: written demand (催告) after the due date has passed.</summary>
     public void ServeDemand(DateOnly servedOn, CaseContext ctx)
     {
-        EnsureStage("送达催告书", CaseStage.Served);
+        EnsureStage(CaseProcedure.ServeDemand);
         var p = Details.Payment ?? throw DomainRuleException.Conflict("ACL-35", "本案没有待缴罚款");
         new Check()
             .That(servedOn > PaymentDueOn && servedOn <= ctx.Today, "ServedOn", "ACL-35", "缴款期限届满后才能催告")
@@ -215,7 +215,7 @@ internal sealed partial class CaseFile
     /// <summary>ACL-53/54: apply to court for compulsory enforcement, only 10 (working) days after the demand was served.</summary>
     public void ApplyToCourt(DateOnly on, CaseContext ctx)
     {
-        EnsureStage("申请法院强制执行", CaseStage.Served);
+        EnsureStage(CaseProcedure.ApplyToCourt);
         var p = Details.Payment ?? throw DomainRuleException.Conflict("ACL-54", "本案没有待缴罚款");
         if (p.DemandServedOn is not { } demand)
         {
@@ -234,7 +234,7 @@ internal sealed partial class CaseFile
     /// <summary>The court's enforcement concluded; what it recovered is recorded like a payment.</summary>
     public void RecordCourtOutcome(long recoveredFen, DateOnly on, string outcome, CaseContext ctx)
     {
-        EnsureStage("登记法院执行结果", CaseStage.Served);
+        EnsureStage(CaseProcedure.RecordCourtResult);
         var p = Details.Payment;
         if (p?.CourtAppliedOn is null)
         {
@@ -257,7 +257,7 @@ internal sealed partial class CaseFile
     /// <summary>Closing (结案): the decision was executed (or needs no execution) and every measure has ended.</summary>
     public void RequestClosing(string summary, CaseContext ctx)
     {
-        EnsureStage("申请结案", CaseStage.Decided, CaseStage.Served);
+        EnsureStage(CaseProcedure.RequestClosing);
         var check = new Check().Required("Summary", "结案报告", summary, 4000)
             .That(Details.Measures.TrueForAll(m => m.EndedOn is not null), "Measures", "ACL-28", "尚有未解除的查封、扣押或未处理的先行登记保存");
         if (Details.Decision!.Outcome == DecisionOutcome.Penalty)
@@ -268,16 +268,16 @@ internal sealed partial class CaseFile
 
         check.ThrowIfAny();
         Details.ClosingSummary = summary.Trim();
-        Stage = CaseStage.ClosingRequested;
+        MoveTo(CaseProcedure.RequestClosing);
         Step(ctx, "提请结案审批", string.Empty, "APL-47");
         Commit("cases.case.closing-requested", ctx);
     }
 
     public void ApproveClosing(CaseContext ctx)
     {
-        EnsureStage("批准结案", CaseStage.ClosingRequested);
+        EnsureStage(CaseProcedure.ApproveClosing);
         RequireHead(ctx, "APL-47", "结案");
-        Stage = CaseStage.Closed;
+        MoveTo(CaseProcedure.ApproveClosing);
         Step(ctx, "批准结案", string.Empty, "APL-47");
         Commit("cases.case.closed", ctx);
     }
@@ -285,8 +285,8 @@ internal sealed partial class CaseFile
     /// <summary>Archiving (归档, APL-47 / GB118-REC-4): from now on the case is read-only.</summary>
     public void Archive(CaseContext ctx)
     {
-        EnsureStage("归档", CaseStage.Closed);
-        Stage = CaseStage.Archived;
+        EnsureStage(CaseProcedure.Archive);
+        MoveTo(CaseProcedure.Archive);
         Step(ctx, "立卷归档", "案卷只读，不得修改或删除", "GB118-REC-4");
         Commit("cases.case.archived", ctx);
     }

@@ -16,7 +16,7 @@ internal sealed partial class CaseFile
     /// </summary>
     public void RequestFiling(IReadOnlyList<OfficerFacts> team, CaseContext ctx)
     {
-        EnsureStage("申请立案", CaseStage.Clue);
+        EnsureStage(CaseProcedure.RequestFiling);
         var limit = LimitationEndsOn(ctx.Rules);
         if (Details.DiscoveredOn > limit)
         {
@@ -24,7 +24,7 @@ internal sealed partial class CaseFile
         }
 
         CheckCurrentTeam(team, ctx.Today);
-        Stage = CaseStage.FilingRequested;
+        MoveTo(CaseProcedure.RequestFiling);
         Step(ctx, "提请立案审批", $"适用权力：{Power.Code} {Power.Name}", "APL-54");
         Commit("cases.case.filing-requested", ctx);
     }
@@ -32,9 +32,9 @@ internal sealed partial class CaseFile
     /// <summary>The head approves filing: the case gets its number and the APL-60 decision deadline starts.</summary>
     public void ApproveFiling(string caseNumber, CaseContext ctx)
     {
-        EnsureStage("批准立案", CaseStage.FilingRequested);
+        EnsureStage(CaseProcedure.ApproveFiling);
         RequireHead(ctx, "APL-54", "立案");
-        Stage = CaseStage.Investigation;
+        MoveTo(CaseProcedure.ApproveFiling);
         Number = caseNumber;
         FiledOn = ctx.Today;
         DecisionDeadline = ctx.Calendar.AddCalendarDays(ctx.Today, ctx.Rules.DecisionDays);
@@ -45,10 +45,10 @@ internal sealed partial class CaseFile
     /// <summary>The head refuses filing (不予立案); the clue is closed.</summary>
     public void RejectFiling(string reason, CaseContext ctx)
     {
-        EnsureStage("不予立案", CaseStage.Clue, CaseStage.FilingRequested);
+        EnsureStage(CaseProcedure.RejectFiling);
         RequireHead(ctx, "APL-54", "不予立案");
         new Check().Required("Reason", "不予立案理由", reason, 1000).ThrowIfAny();
-        Stage = CaseStage.Closed;
+        MoveTo(CaseProcedure.RejectFiling);
         Details.ClosingSummary = reason.Trim();
         Step(ctx, "不予立案", reason.Trim(), "APL-54");
         Commit("cases.case.filing-rejected", ctx);
@@ -63,7 +63,7 @@ internal sealed partial class CaseFile
     /// </summary>
     public void RecordEvidence(string kind, string description, DateOnly collectedOn, bool lawfullyObtained, string? fileSha256, IReadOnlyList<OfficerFacts> team, CaseContext ctx)
     {
-        EnsureStage("收集证据", CaseStage.Investigation, CaseStage.Notified);
+        EnsureStage(CaseProcedure.CollectEvidence);
         new Check()
             .That(EvidenceKinds.Contains(kind), "Kind", "APL-46", "证据种类须为法定八种之一")
             .Required("Description", "证据说明", description, 1000)
@@ -81,7 +81,7 @@ internal sealed partial class CaseFile
     /// <summary>Marks the case as one of major public interest or with several legal relations (ReviewCatalog, APL-58).</summary>
     public void FlagComplexity(bool majorPublicInterest, bool severalLegalRelations, CaseContext ctx)
     {
-        EnsureStage("标记案件情形", CaseStage.Investigation, CaseStage.Notified);
+        EnsureStage(CaseProcedure.MarkCircumstances);
         Details.MajorPublicInterest = majorPublicInterest;
         Details.SeveralLegalRelations = severalLegalRelations;
         Step(ctx, "标记案件情形", $"重大公共利益：{(majorPublicInterest ? "是" : "否")}；多个法律关系：{(severalLegalRelations ? "是" : "否")}", "APL-58");

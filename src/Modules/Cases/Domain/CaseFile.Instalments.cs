@@ -31,7 +31,7 @@ internal sealed partial class CaseFile
     /// </summary>
     public void ApproveInstalments(IReadOnlyList<(DateOnly DueOn, long AmountFen)> schedule, string reason, CaseContext ctx)
     {
-        EnsureStage("批准分期缴纳", CaseStage.Served);
+        EnsureStage(CaseProcedure.ApproveInstalments);
         RequireHead(ctx, "APL-66", "延期或者分期缴纳罚款");
         var p = Details.Payment ?? throw DomainRuleException.Conflict("APL-66", "本案没有待缴罚款");
         if (p.Instalments.Count > 0)

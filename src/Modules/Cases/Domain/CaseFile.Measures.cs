@@ -24,7 +24,7 @@ internal sealed partial class CaseFile
     /// </summary>
     public int TakeMeasure(MeasureKind kind, string items, DateOnly startedOn, bool headApproved, bool emergency, MeasureSteps steps, IReadOnlyList<OfficerFacts> team, CaseContext ctx)
     {
-        EnsureStage("采取强制措施", CaseStage.Investigation, CaseStage.Notified);
+        EnsureStage(CaseProcedure.TakeMeasure);
         var acl = kind == MeasureKind.EvidencePreservation ? "APL-56" : "ACL-18";
         var check = new Check()
             .That(Enum.IsDefined(kind), "Kind", "INPUT-ENUM", "措施种类无效")

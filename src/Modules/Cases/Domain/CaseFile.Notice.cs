@@ -17,7 +17,7 @@ internal sealed partial class CaseFile
     /// </summary>
     public void IssueNotice(Penalty penalty, string facts, string reasons, DateOnly servedOn, string? renoticeReason, IReadOnlyList<OfficerFacts> team, CaseContext ctx)
     {
-        EnsureStage("告知拟处罚决定", CaseStage.Investigation, CaseStage.Notified);
+        EnsureStage(CaseProcedure.Notify);
         var check = new Check()
             .Required("Facts", "违法事实", facts, 4000)
             .Required("Reasons", "处罚理由", reasons, 4000)
@@ -57,7 +57,7 @@ internal sealed partial class CaseFile
         Details.Notices.Add(notice);
         Details.Statement = null;
         Details.Hearing = null;
-        Stage = CaseStage.Notified;
+        MoveTo(CaseProcedure.Notify);
         Step(ctx, previous is null ? "送达行政处罚事先告知书" : "重新告知", $"拟：{penalty.Describe()}；陈述申辩期限至{notice.StatementDeadline:yyyy-MM-dd}{(hearingRight ? $"；有权要求听证，期限至{notice.HearingRequestDeadline:yyyy-MM-dd}" : string.Empty)}", hearingRight ? "APL-63" : "APL-44");
         Commit("cases.case.notice-served", ctx);
     }
@@ -65,7 +65,7 @@ internal sealed partial class CaseFile
     /// <summary>APL-45: the party's statement and defence, or (APL-62) an express waiver.</summary>
     public void RecordStatement(string text, bool waived, DateOnly on, CaseContext ctx)
     {
-        EnsureStage("记录陈述申辩", CaseStage.Notified);
+        EnsureStage(CaseProcedure.RecordStatement);
         var notice = LastNotice!;
         new Check()
             .That(waived || !string.IsNullOrWhiteSpace(text), "Text", "APL-45", "请记录当事人的陈述申辩意见，或注明当事人明确放弃")
@@ -80,7 +80,7 @@ internal sealed partial class CaseFile
     /// <summary>APL-63/64: only with a hearing right, within 5 working days of the notice.</summary>
     public void RequestHearing(DateOnly on, CaseContext ctx)
     {
-        EnsureStage("申请听证", CaseStage.Notified);
+        EnsureStage(CaseProcedure.RequestHearing);
         var notice = LastNotice!;
         if (!notice.HearingRight)
         {
@@ -100,7 +100,7 @@ internal sealed partial class CaseFile
     /// <summary>APL-64: notice at least 7 (working) days before; presided by someone who did not investigate.</summary>
     public void ScheduleHearing(DateOnly noticeServedOn, DateOnly hearingOn, OfficerFacts presiding, CaseContext ctx)
     {
-        EnsureStage("安排听证", CaseStage.Notified);
+        EnsureStage(CaseProcedure.ScheduleHearing);
         var h = Details.Hearing ?? throw DomainRuleException.Conflict("APL-64", "当事人未要求听证");
         var earliest = ctx.Calendar.AddWorkingDays(noticeServedOn, ctx.Rules.HearingNoticeWorkingDays);
         new Check()
@@ -120,7 +120,7 @@ internal sealed partial class CaseFile
     /// </summary>
     public void RecordHearing(bool partyAttended, string transcriptSummary, CaseContext ctx)
     {
-        EnsureStage("记录听证", CaseStage.Notified);
+        EnsureStage(CaseProcedure.RecordHearing);
         var h = Details.Hearing;
         if (h?.HearingOn is not { } on)
         {

@@ -68,7 +68,7 @@ internal sealed partial class CaseFile
     /// </summary>
     public void ApproveRecordingException(string stepCode, string reason, CaseContext ctx)
     {
-        EnsureStage("批准音像记录例外", CaseStage.Investigation, CaseStage.Notified, CaseStage.Decided, CaseStage.Served);
+        EnsureStage(CaseProcedure.ApproveRecordingException);
         var known = ExceptableSteps.Contains(stepCode);
         var rule = known ? RecordingSteps.Rule(stepCode) : "GB118-REC-3";
         RequireHead(ctx, rule, "不进行音像记录的例外");

@@ -35,7 +35,7 @@ internal sealed partial class CaseFile
             AgencyId = agencyId,
             Number = formNumber,
             Procedure = Procedure.Summary,
-            Stage = CaseStage.Served,
+            Stage = CaseProcedure.DecideOnTheSpot.Target,
             PowerId = power.Id,
             PartyName = party.Name,
             FiledOn = ctx.Today,

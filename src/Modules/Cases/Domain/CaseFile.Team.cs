@@ -66,7 +66,7 @@ internal sealed partial class CaseFile
     /// <summary>Sets the case team (承办人员). APL-42 and APL-43 apply.</summary>
     public void AssignTeam(IReadOnlyList<OfficerFacts> team, CaseContext ctx)
     {
-        EnsureStage("指派执法人员", CaseStage.Clue, CaseStage.FilingRequested, CaseStage.Investigation, CaseStage.Notified);
+        EnsureStage(CaseProcedure.AssignTeam);
         CheckTeam(team, AgencyId, Power.Area, ctx.Today, RecusedOfficers, 2);
         Details.Team = [.. team.Select(o => new TeamMember(o.Id, o.Name, o.CertificateNumber))];
         Step(ctx, "指派执法人员", string.Join("、", team.Select(o => $"{o.Name}（{o.CertificateNumber}）")), "APL-42");
@@ -76,7 +76,7 @@ internal sealed partial class CaseFile
     /// <summary>APL-43: the party or the officer asks for recusal; investigation continues meanwhile.</summary>
     public void RequestRecusal(Guid officerId, string reason, CaseContext ctx)
     {
-        EnsureStage("申请回避", CaseStage.Clue, CaseStage.FilingRequested, CaseStage.Investigation, CaseStage.Notified);
+        EnsureStage(CaseProcedure.RequestRecusal);
         var member = Details.Team.Find(t => t.OfficerId == officerId)
             ?? throw new DomainRuleException("APL-43", "只能对本案执法人员申请回避", "OfficerId");
         new Check().Required("Reason", "回避理由", reason, 500)

@@ -108,7 +108,7 @@ internal sealed partial class CaseFile : AggregateRoot
             AgencyId = agencyId,
             Number = number,
             Procedure = Procedure.General,
-            Stage = CaseStage.Clue,
+            Stage = CaseProcedure.RegisterClue.Target,
             PowerId = power.Id,
             PartyName = party.Name,
             CreatedBy = ctx.Actor.UserId,
@@ -167,6 +167,12 @@ internal sealed partial class CaseFile : AggregateRoot
             throw DomainRuleException.Conflict("CASE-STAGE", $"案件当前处于“{CaseLabels.Of(Stage)}”阶段，不能{action}（须在：{names}）");
         }
     }
+
+    /// <summary>The stage guard of <paramref name="action"/> (CASE-STAGE, naming the stages it is allowed in).</summary>
+    private void EnsureStage(CaseAction action) => EnsureStage(action.Label, [.. action.From]);
+
+    /// <summary>Moves the case to the stage <paramref name="action"/> leads to.</summary>
+    private void MoveTo(CaseAction action) => Stage = action.Target;
 
     private void Step(CaseContext ctx, string action, string detail, string? ruleId) =>
         Details.Steps.Add(new CaseStep(ctx.Now, ctx.Actor.UserId, action, detail, ruleId));

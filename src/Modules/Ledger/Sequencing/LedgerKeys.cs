@@ -24,7 +24,7 @@ internal sealed class LedgerKeys
         }
         else
         {
-            Signer = (Ed25519NoteSigner)LoadOrCreate(KeyFile(configuration), () => Ed25519NoteSigner.Generate(origin), s => s.SignerKey);
+            Signer = NoteKeyFiles.LoadOrCreate(KeyFile(configuration), () => Ed25519NoteSigner.Generate(origin), s => s.SignerKey);
         }
 
         if (string.Equals(options.Value.HashSuite, "sm3", StringComparison.Ordinal))
@@ -32,7 +32,7 @@ internal sealed class LedgerKeys
             var sm2 = configuration["Ledger:Sm2SignerKey"];
             Sm2Signer = !string.IsNullOrWhiteSpace(sm2)
                 ? (Sm2NoteSigner)NoteKeys.ParseSigner(sm2.Trim())
-                : (Sm2NoteSigner)LoadOrCreate(KeyFile(configuration) + ".sm2", () => Sm2NoteSigner.Generate(origin), s => s.SignerKey);
+                : NoteKeyFiles.LoadOrCreate(KeyFile(configuration) + ".sm2", () => Sm2NoteSigner.Generate(origin), s => s.SignerKey);
         }
 
         if (!string.Equals(Signer.Name, origin, StringComparison.Ordinal))
@@ -51,36 +51,4 @@ internal sealed class LedgerKeys
     public string VerifierKey => Signer.Verifier.VerifierKey;
 
     private static string KeyFile(IConfiguration configuration) => configuration["Ledger:KeyFile"] ?? Path.Combine("data", "ledger", "signer.key");
-
-    private static T LoadOrCreate<T>(string file, Func<T> generate, Func<T, string> format)
-        where T : INoteSigner
-    {
-        var path = Path.GetFullPath(file);
-        if (File.Exists(path))
-        {
-            return (T)NoteKeys.ParseSigner(File.ReadAllText(path).Trim());
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var signer = generate();
-
-        // Written to a temporary file first and renamed into place, so a crash never leaves an empty key file.
-        var temporary = path + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(temporary, options))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.WriteLine(format(signer));
-            writer.Flush();
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: false);
-        return signer;
-    }
 }

@@ -16,11 +16,17 @@ public sealed record OfficerFacts(
     bool HasLegalQualification)
 {
     /// <summary>The certificate's status on a day: a valid certificate past its expiry date is expired.</summary>
-    public CertificateStatus StatusOn(DateOnly day) =>
-        StoredStatus == CertificateStatus.Valid && ExpiresOn < day ? CertificateStatus.Expired : StoredStatus;
+    public CertificateStatus StatusOn(DateOnly day) => CertificateValidity.On(StoredStatus, ExpiresOn, day);
 
     /// <summary>REG-1 / APL-42: a sworn officer (not auxiliary staff) with a certificate valid on the day.</summary>
     public bool MayEnforceOn(DateOnly day) => !IsAuxiliary && StatusOn(day) == CertificateStatus.Valid;
+}
+
+/// <summary>REG-1: "expired" is never stored; it is derived from the expiry date on the day asked about.</summary>
+public static class CertificateValidity
+{
+    public static CertificateStatus On(CertificateStatus stored, DateOnly expiresOn, DateOnly day) =>
+        stored == CertificateStatus.Valid && expiresOn < day ? CertificateStatus.Expired : stored;
 }
 
 /// <summary>One circumstance level of a discretion benchmark (裁量基准), fines in fen.</summary>
