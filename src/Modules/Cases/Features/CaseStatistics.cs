@@ -10,8 +10,8 @@ internal sealed class CaseStatistics(CasesDbContext db) : ICaseStatistics
     public async Task<IReadOnlyList<AgencyCaseYear>> YearAsync(int year, CancellationToken ct = default)
     {
         // A case of the year was opened in it or up to a few years before (a decision within 90 days, extensions, remedies).
-        var since = new DateTimeOffset(year - 3, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
-        var until = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
+        var since = new DateTimeOffset(year - 3, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime(); // PostgreSQL takes UTC instants only
+        var until = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
         var cases = await db.Cases.AsNoTracking().Where(c => c.CreatedAt >= since && c.CreatedAt < until).ToListAsync(ct);
         return [.. cases.GroupBy(c => c.AgencyId).Select(g =>
         {
