@@ -22,6 +22,7 @@ public static class DisclosureModule
 {
     public static IServiceCollection AddDisclosureModule(this IServiceCollection services)
     {
+        services.AddMemoryCache();
         services.AddScoped<AnnualReports>();
         services.AddDbContext<DisclosureDbContext>((sp, o) =>
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Caching.Memory;
 using Sanxiang.Cases.Contracts;
 using Sanxiang.Documents.Tabular;
 using Sanxiang.Kernel.Domain;
@@ -39,7 +40,7 @@ internal sealed record AnnualReport(int Year, DateOnly PublishedOn, IReadOnlyLis
 /// (the deadline is 31 January). Licensing, levy, requisition and inspection are not yet handled by Sanxiang: they are
 /// shown as 0 and the report says so. Downloads as CSV and .xlsx; the charts are SVG drawn here.
 /// </summary>
-internal sealed class AnnualReports(ICaseStatistics statistics, IAgencyDirectory agencies, TimeProvider clock)
+internal sealed class AnnualReports(ICaseStatistics statistics, IAgencyDirectory agencies, IMemoryCache cache, TimeProvider clock)
 {
     public static readonly string[] Headers = ["执法机关", "行政许可", "行政处罚", "罚款（元）", "没收（元）", "行政强制", "行政征收", "行政征用", "行政检查", "不予处罚", "行政复议", "行政诉讼"];
 
@@ -54,6 +55,16 @@ internal sealed class AnnualReports(ICaseStatistics statistics, IAgencyDirectory
             return null;
         }
 
+        // A past year's figures hardly change, and the page is public: compile once an hour, not per request.
+        return await cache.GetOrCreateAsync(("annual-report", year), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1);
+            return await CompileAsync(year, ct);
+        });
+    }
+
+    private async Task<AnnualReport> CompileAsync(int year, CancellationToken ct)
+    {
         var counts = (await statistics.YearAsync(year, ct)).ToDictionary(c => c.AgencyId);
         var rows = (await agencies.AllAsync(ct))
             .Where(a => a.Kind is not (AgencyKind.Government or AgencyKind.JusticeBureau))

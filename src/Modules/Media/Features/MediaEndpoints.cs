@@ -84,41 +84,34 @@ internal static class MediaEndpoints
     /// Playback (inline) or download (?download=true) with HTTP range requests, so a player seeks in a 4 GB video
     /// without fetching it. The access (who, when, which bytes) is recorded before any byte is sent; HEAD reads none.
     /// </summary>
-    private static async Task<IResult> ContentAsync(Guid id, bool? download, HttpContext http, MediaCommands commands, MediaQueries queries, IObjectStore store, IAccessScopeProvider scopes, CancellationToken ct)
+    private static async Task<IResult> ContentAsync(Guid id, bool? download, HttpContext http, MediaCommands commands, IObjectStore store, IAccessScopeProvider scopes, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
         var attachment = download == true;
-        var range = http.Request.Headers.Range.ToString();
-        MediaRow row;
-        if (HttpMethods.IsHead(http.Request.Method))
-        {
-            row = await queries.GetAsync(scope, id, ct);
-        }
-        else
-        {
-            var name = http.User.FindFirst(SanxiangClaims.DisplayName)?.Value ?? http.User.Identity?.Name ?? scope.ActorId;
-            var item = await commands.RecordAccessAsync(scope, name, id, attachment, range, ct);
-            row = await queries.GetAsync(scope, item.Id, ct);
-        }
+        var name = http.User.FindFirst(SanxiangClaims.DisplayName)?.Value ?? http.User.Identity?.Name ?? scope.ActorId;
 
-        if (row.DeletedAt is not null)
+        // One scope check per request: the player sends many range requests.
+        var item = HttpMethods.IsHead(http.Request.Method)
+            ? await commands.VisibleAsync(scope, id, ct)
+            : await commands.RecordAccessAsync(scope, name, id, attachment, http.Request.Headers.Range.ToString(), ct);
+        if (item.IsDeleted)
         {
-            return Results.Problem(title: "记录已删除", detail: "该音像记录已按保存期限删除，仅保留其哈希值", statusCode: StatusCodes.Status410Gone);
+            return Results.Problem(title: "记录已删除", detail: "该音像记录已按保存期限删除，仅保留其哈希值（REC-RET-1）", statusCode: StatusCodes.Status410Gone);
         }
 
         http.Response.Headers.CacheControl = "private, no-store";
         http.Response.Headers["X-Content-Type-Options"] = "nosniff";
-        var fileName = attachment ? row.FileName : null;
-        if (store.LocalPath(row.Sha256) is { } path)
+        var fileName = attachment ? item.FileName : null;
+        if (store.LocalPath(item.Sha256) is { } path)
         {
-            return Results.File(path, row.ContentType, fileName, enableRangeProcessing: true);
+            return Results.File(path, item.ContentType, fileName, enableRangeProcessing: true);
         }
 
-        return await RangeFromStoreAsync(http, store, row, fileName, ct);
+        return await RangeFromStoreAsync(http, store, item, fileName, ct);
     }
 
     /// <summary>Single-range requests for stores without local files (S3): 206 with Content-Range, 416 when unsatisfiable.</summary>
-    private static async Task<IResult> RangeFromStoreAsync(HttpContext http, IObjectStore store, MediaRow row, string? fileName, CancellationToken ct)
+    private static async Task<IResult> RangeFromStoreAsync(HttpContext http, IObjectStore store, MediaItem row, string? fileName, CancellationToken ct)
     {
         long start = 0, end = row.Size - 1;
         var partial = false;
