@@ -32,6 +32,7 @@ public static class DisclosureModule
         services.AddOptions<DisclosureOptions>().BindConfiguration(DisclosureOptions.Section);
         services.AddScoped<IModuleMigrator, DisclosureMigrator>();
         services.AddScoped<IOutboxSource, ModuleOutboxSource<DisclosureDbContext>>();
+        services.AddScoped<DecisionIndex>();
         services.AddScoped<PublicationPipeline>();
         services.AddScoped<PublicDecisionQueries>();
         services.AddHostedService<PublicationJob>();

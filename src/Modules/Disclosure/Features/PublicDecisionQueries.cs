@@ -57,7 +57,7 @@ internal sealed record AgencyOption(Guid Id, string Name);
 internal sealed record PublicationAlertRow(Guid Id, Guid CaseId, string CaseNumber, string AgencyName, string Kind, string RuleId, DateOnly DueOn, DateOnly AlertOn, string Status);
 
 /// <summary>Reads of the public decisions (list, search, detail, feed) and of the late alerts. Never personal data: the rows hold only masked text.</summary>
-internal sealed class PublicDecisionQueries(DisclosureDbContext db, TimeProvider clock)
+internal sealed class PublicDecisionQueries(DisclosureDbContext db, DecisionIndex index, TimeProvider clock)
 {
     private static (DateTimeOffset At, IReadOnlyList<AgencyOption> List)? _agencies;
 
@@ -69,79 +69,72 @@ internal sealed class PublicDecisionQueries(DisclosureDbContext db, TimeProvider
 
     public async Task<PublicDecisionPage> SearchAsync(DecisionFilter f, int maxPageSize, CancellationToken ct)
     {
-        var visible = Visible();
+        var size = f.Size(maxPageSize);
+        var skip = (f.PageNumber - 1) * size;
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            return await WordSearchAsync(f, size, skip, ct);
+        }
+
+        var query = Visible();
         if (f.AgencyId is { } agency)
         {
-            visible = visible.Where(p => p.AgencyId == agency);
+            query = query.Where(p => p.AgencyId == agency);
         }
 
         if (f.Category is { } category)
         {
-            visible = visible.Where(p => p.Category == category);
+            query = query.Where(p => p.Category == category);
         }
 
         if (f.From is { } from)
         {
-            visible = visible.Where(p => p.DecidedOn >= from);
+            query = query.Where(p => p.DecidedOn >= from);
         }
 
         if (f.To is { } to)
         {
-            visible = visible.Where(p => p.DecidedOn <= to);
+            query = query.Where(p => p.DecidedOn <= to);
         }
 
-        IQueryable<Publication> query;
-        if (string.IsNullOrWhiteSpace(f.Q))
-        {
-            query = visible.OrderByDescending(p => p.Seq);
-        }
-        else if (Postings(f.Q) is { } postings)
-        {
-            query = from s in postings join p in visible on (long?)s equals p.Seq orderby s descending select p;
-        }
-        else
-        {
-            query = visible.Where(p => false);
-        }
-
-        var size = f.Size(maxPageSize);
+        query = query.OrderByDescending(p => p.Seq);
         var total = await query.Take(PublicDecisionPage.CountCap + 1).CountAsync(ct);
-        var rows = await query.Skip((f.PageNumber - 1) * size).Take(size)
-            .Select(p => new { p.Id, p.AgencyName, p.DecisionNumber, p.CaseNumber, p.Category, p.PartyName, p.PartyCreditCode, p.Result, p.DecidedOn, p.PublishedOn, p.Status })
-            .ToListAsync(ct);
+        var rows = await Rows(query.Skip(skip).Take(size)).ToListAsync(ct);
+        return Page(f, size, rows, total);
+    }
+
+    /// <summary>
+    /// A search by words (ADR 0017): the index gives the page's keys (every term present, newest first, with the
+    /// filters); the rows are then read by key. A query of one Han character finds the bigrams it starts. A query
+    /// with nothing to look for (punctuation only) finds nothing.
+    /// </summary>
+    private async Task<PublicDecisionPage> WordSearchAsync(DecisionFilter f, int size, int skip, CancellationToken ct)
+    {
+        var (terms, single) = Bigrams.Query(f.Q);
+        if (terms.Count == 0 && single is null)
+        {
+            return Page(f, size, [], 0);
+        }
+
+        var filter = new IndexFilter(ChinaTime.Today(clock), f.AgencyId, f.Category, f.From, f.To);
+        var total = await index.CountAsync(terms, single, filter, PublicDecisionPage.CountCap + 1, ct);
+        var keys = total == 0 ? [] : await index.PageAsync(terms, single, filter, skip, size, ct);
+        var rows = keys.Count == 0 ? [] : await Rows(Visible().Where(p => keys.Contains(p.Seq!.Value)).OrderByDescending(p => p.Seq)).ToListAsync(ct);
+        return Page(f, size, rows, total);
+    }
+
+    private static IQueryable<RowData> Rows(IQueryable<Publication> query) =>
+        query.Select(p => new RowData(p.Id, p.AgencyName, p.DecisionNumber, p.CaseNumber, p.Category, p.PartyName, p.PartyCreditCode, p.Result, p.DecidedOn, p.PublishedOn, p.Status));
+
+    private static PublicDecisionPage Page(DecisionFilter f, int size, List<RowData> rows, int total)
+    {
         var items = rows.Select(p => new PublicDecisionRow(p.Id, p.AgencyName, p.DecisionNumber, p.CaseNumber, PublicationLabels.Of(p.Category), p.PartyName, p.PartyCreditCode,
             p.Status == PublicationStatus.Withdrawn ? "（已撤回）" : p.Result, p.DecidedOn, p.PublishedOn, p.Status == PublicationStatus.Withdrawn)).ToList();
         return new PublicDecisionPage(items, Math.Min(total, PublicDecisionPage.CountCap), total > PublicDecisionPage.CountCap, f.PageNumber, size);
     }
 
-    /// <summary>
-    /// The publication keys (Seq) whose terms hold every term of the query, newest first: the first term's postings
-    /// (an index range in key order) with an indexed lookup per further term. A query of one Han character looks
-    /// for the bigrams that start with it. Null when the query has nothing to look for.
-    /// </summary>
-    private IQueryable<long>? Postings(string q)
-    {
-        var (terms, single) = Bigrams.Query(q);
-        if (terms.Count > 0)
-        {
-            var first = terms[0];
-            var postings = db.Terms.Where(t => t.Term == first).Select(t => t.Seq);
-            foreach (var term in terms.Skip(1))
-            {
-                postings = postings.Where(s => db.Terms.Any(t => t.Term == term && t.Seq == s));
-            }
-
-            return postings;
-        }
-
-        if (single is not null)
-        {
-            var high = ((char)(single[0] + 1)).ToString();
-            return db.Terms.Where(t => string.Compare(t.Term, single) >= 0 && string.Compare(t.Term, high) < 0).Select(t => t.Seq).Distinct();
-        }
-
-        return null;
-    }
+    private sealed record RowData(Guid Id, string AgencyName, string? DecisionNumber, string CaseNumber, DecisionCategory Category, string PartyName, string? PartyCreditCode, string Result,
+        DateOnly DecidedOn, DateOnly? PublishedOn, PublicationStatus Status);
 
     public async Task<PublicDecisionView?> GetAsync(Guid id, CancellationToken ct)
     {

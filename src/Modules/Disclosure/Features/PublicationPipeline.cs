@@ -43,6 +43,7 @@ internal sealed record PipelineReport(int Taken, int Published, int Withdrawn, i
 /// </summary>
 internal sealed class PublicationPipeline(
     DisclosureDbContext db,
+    DecisionIndex index,
     ICaseDecisionFeed feed,
     IAgencyDirectory agencies,
     IWorkingDayCalendar calendar,
@@ -67,6 +68,7 @@ internal sealed class PublicationPipeline(
             var withdrawn = await WithdrawAsync(today, ct);
             var alerts = await AlertAsync(today, ct);
             var expired = await ExpireAsync(today, ct);
+            await ReindexAsync(today, ct);
             return new PipelineReport(taken, published, withdrawn, alerts, expired);
         }
         finally
@@ -134,17 +136,25 @@ internal sealed class PublicationPipeline(
 
         var seq = await db.Publications.MaxAsync(p => p.Seq, ct) ?? 0;
         var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var published = new List<Publication>();
         foreach (var p in due)
         {
             if (p.PublishIfServed(seq + 1, today, now, options.Value.Rules))
             {
                 seq++;
-                db.Terms.AddRange(Bigrams.Terms(p.SearchText()).Select(t => new SearchTerm { Term = t, Seq = p.Seq!.Value }));
                 p.Indexed = true;
+                published.Add(p);
             }
         }
 
         await db.SaveChangesAsync(ct);
+        foreach (var p in published)
+        {
+            await index.AddAsync(p.Seq!.Value, Bigrams.Terms(p.SearchText()), ct);
+        }
+
+        await tx.CommitAsync(ct);
         await RememberEventIdsAsync(due, "disclosure.decision.published", (p, id) => p.PublishEventId = id, ct);
         return due.Count;
     }
@@ -152,6 +162,7 @@ internal sealed class PublicationPipeline(
     private async Task<int> WithdrawAsync(DateOnly today, CancellationToken ct)
     {
         var due = await db.Publications.Where(p => p.Status == PublicationStatus.Published && p.WithdrawalDueOn != null).ToListAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var p in due)
         {
             p.WithdrawIfDue(today);
@@ -159,6 +170,7 @@ internal sealed class PublicationPipeline(
         }
 
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         await RememberEventIdsAsync(due, "disclosure.decision.withdrawn", (p, id) => p.WithdrawEventId = id, ct);
         return due.Count;
     }
@@ -178,20 +190,47 @@ internal sealed class PublicationPipeline(
     private async Task<int> ExpireAsync(DateOnly today, CancellationToken ct)
     {
         var expired = await db.Publications.Where(p => p.Indexed && p.DisplayUntil < today).ToListAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var p in expired)
         {
             await Unindex(p, ct);
         }
 
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return expired.Count;
+    }
+
+    /// <summary>
+    /// Published decisions in view but not in the word index are indexed: after a migration that rebuilt the index
+    /// (disclosure 0002), or a restore of the publications without it. A batch per run.
+    /// </summary>
+    private async Task<int> ReindexAsync(DateOnly today, CancellationToken ct)
+    {
+        var missing = await db.Publications.Where(p => !p.Indexed && p.Status == PublicationStatus.Published && p.DisplayUntil >= today)
+            .OrderBy(p => p.Seq).Take(1000).ToListAsync(ct);
+        if (missing.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var p in missing)
+        {
+            await index.AddAsync(p.Seq!.Value, Bigrams.Terms(p.SearchText()), ct);
+            p.Indexed = true;
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return missing.Count;
     }
 
     private async Task Unindex(Publication p, CancellationToken ct)
     {
         if (p.Indexed && p.Seq is { } seq)
         {
-            await db.Terms.Where(t => t.Seq == seq).ExecuteDeleteAsync(ct);
+            await index.RemoveAsync(seq, ct);
             p.Indexed = false;
         }
     }

@@ -5,14 +5,6 @@ using Sanxiang.Kernel.Persistence;
 
 namespace Sanxiang.Disclosure.Persistence;
 
-/// <summary>One posting of the search index (ADR 0017): a term (a Han bigram or a Latin/digit word) of a published decision, keyed by its order of publication.</summary>
-internal sealed class SearchTerm
-{
-    public string Term { get; set; } = string.Empty;
-
-    public long Seq { get; set; }
-}
-
 /// <summary>How far the pipeline has read the case engine's decision feed.</summary>
 internal sealed class FeedCursor
 {
@@ -30,8 +22,6 @@ internal sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> 
     public override string ModuleName => Module;
 
     public DbSet<Publication> Publications => Set<Publication>();
-
-    public DbSet<SearchTerm> Terms => Set<SearchTerm>();
 
     public DbSet<FeedCursor> Cursors => Set<FeedCursor>();
 
@@ -67,14 +57,6 @@ internal sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> 
             b.Ignore(x => x.DomainEvents);
         });
 
-        modelBuilder.Entity<SearchTerm>(b =>
-        {
-            b.ToTable("disclosure_terms");
-            b.HasKey(x => new { x.Term, x.Seq });
-            b.Property(x => x.Term).HasMaxLength(Bigrams.MaxTermLength);
-            b.HasIndex(x => x.Seq);
-        });
-
         modelBuilder.Entity<FeedCursor>(b =>
         {
             b.ToTable("disclosure_cursors");
@@ -84,4 +66,9 @@ internal sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> 
     }
 }
 
-internal sealed class DisclosureMigrator(DisclosureDbContext db, IOptions<DatabaseOptions> options) : SqlMigrator(db, options, DisclosureDbContext.Module);
+internal sealed class DisclosureMigrator(DisclosureDbContext db, IOptions<DatabaseOptions> options) : SqlMigrator(db, options, DisclosureDbContext.Module)
+{
+    private readonly DatabaseProvider _provider = options.Value.Provider;
+
+    public override string ModelScript() => base.ModelScript() + DecisionIndex.CreateScript(_provider);
+}

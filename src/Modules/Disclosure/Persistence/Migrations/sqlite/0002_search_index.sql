@@ -1,0 +1,8 @@
+-- disclosure 0002: the word index moves from one row per posting (disclosure_terms) to compressed posting lists kept by
+-- the database (ADR 0017): a contentless FTS5 table keyed by the order of publication. The published decisions are
+-- marked unindexed; the publication job indexes them again on its next run (sqlite).
+DROP TABLE "disclosure_terms";
+
+CREATE VIRTUAL TABLE "disclosure_fts" USING fts5("Terms", content='', contentless_delete=1, detail=none, tokenize='unicode61');
+
+UPDATE "disclosure_publications" SET "Indexed" = 0 WHERE "Indexed" = 1;
