@@ -37,6 +37,7 @@ public static class DisclosureModule
         services.AddScoped<PublicDecisionQueries>();
         services.AddHostedService<PublicationJob>();
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateOnStart();
+        services.AddPublicSite();
         services.AddSingleton<BadgeSigner>();
         services.AddScoped<BadgeIssuer>();
         return services;

@@ -103,6 +103,12 @@ public class SanxiangFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Media:RetentionSweepHours", "0");
         builder.UseSetting("Disclosure:PublishIntervalSeconds", "0");
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
+        if (!PublicSiteProtection)
+        {
+            builder.UseSetting("Disclosure:PublicSite:CacheSeconds", "0");
+            builder.UseSetting("Disclosure:PublicSite:RequestsPerMinute", "0");
+        }
+
         if (TwoFactorRoles is { } roles)
         {
             // appsettings.json lists two roles: overwrite both array slots.
@@ -123,6 +129,12 @@ public class SanxiangFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
+
+    /// <summary>
+    /// The public site's output cache and per-client rate limit (ADR 0019); off unless a test is about them, so that
+    /// tests that read a public page, change something and read it again (all from one client) see the change.
+    /// </summary>
+    protected virtual bool PublicSiteProtection => false;
 
     /// <summary>A movable clock for tests that cross legal deadlines; null: the system clock.</summary>
     public virtual MovableClock? Clock => null;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sanxiang.Cases.Contracts;
@@ -48,6 +49,7 @@ internal sealed class PublicationPipeline(
     IAgencyDirectory agencies,
     IWorkingDayCalendar calendar,
     IOptions<DisclosureOptions> options,
+    IOutputCacheStore cache,
     TimeProvider clock)
 {
     private const string CursorName = "cases";
@@ -68,7 +70,13 @@ internal sealed class PublicationPipeline(
             var withdrawn = await WithdrawAsync(today, ct);
             var alerts = await AlertAsync(today, ct);
             var expired = await ExpireAsync(today, ct);
-            await ReindexAsync(today, ct);
+            var reindexed = await ReindexAsync(today, ct);
+            if (published + withdrawn + expired + reindexed > 0)
+            {
+                // The public lists and open data show the change at once, not when their cached copies expire (ADR 0019).
+                await cache.EvictByTagAsync(PublicSite.DecisionsTag, ct);
+            }
+
             return new PipelineReport(taken, published, withdrawn, alerts, expired);
         }
         finally
