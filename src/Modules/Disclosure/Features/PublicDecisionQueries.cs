@@ -4,11 +4,16 @@ using Sanxiang.Disclosure.Domain;
 using Sanxiang.Disclosure.Persistence;
 using Sanxiang.Kernel.Domain;
 using Sanxiang.Kernel.Security;
+using Sanxiang.Registry.Contracts;
 
 namespace Sanxiang.Disclosure.Features;
 
-/// <summary>The public filters (all optional): words, agency, category, decision dates, page.</summary>
-internal sealed record DecisionFilter(string? Q, Guid? AgencyId, DecisionCategory? Category, DateOnly? From, DateOnly? To, int? Page, int? PageSize)
+/// <summary>
+/// The public filters (all optional): words, agency, region, category, decision dates, page. <see cref="Region"/> is a
+/// GB/T 2260 code of 2, 4 or 6 digits and takes every division under it (<see cref="AdministrativeDivisions.Prefix"/>:
+/// 331100 and 3311 find 331126); publications without a region are never matched by it.
+/// </summary>
+internal sealed record DecisionFilter(string? Q, Guid? AgencyId, string? Region, DecisionCategory? Category, DateOnly? From, DateOnly? To, int? Page, int? PageSize)
 {
     public const int MaxPage = 500;
 
@@ -17,7 +22,7 @@ internal sealed record DecisionFilter(string? Q, Guid? AgencyId, DecisionCategor
     public int Size(int max) => Math.Clamp(PageSize ?? 20, 1, max);
 }
 
-internal sealed record PublicDecisionRow(Guid Id, string AgencyName, string? DecisionNumber, string CaseNumber, string Category, string PartyName, string? PartyCreditCode, string Result, DateOnly DecidedOn, DateOnly? PublishedOn, bool Withdrawn);
+internal sealed record PublicDecisionRow(Guid Id, string AgencyName, string? DecisionNumber, string CaseNumber, string Category, string PartyName, string? PartyCreditCode, string Result, DateOnly DecidedOn, DateOnly? PublishedOn, bool Withdrawn, string? RegionCode, string? RegionName);
 
 /// <summary>A page of decisions; <see cref="Total"/> is exact up to <see cref="CountCap"/> (then <see cref="TotalCapped"/>).</summary>
 internal sealed record PublicDecisionPage(IReadOnlyList<PublicDecisionRow> Items, int Total, bool TotalCapped, int Page, int PageSize)
@@ -54,6 +59,12 @@ internal sealed record PublicDecisionView(
 
 internal sealed record AgencyOption(Guid Id, string Name);
 
+/// <summary>A region of the filter's list: its code and name (北京市朝阳区（110105）).</summary>
+internal sealed record RegionOption(string Code, string Name)
+{
+    public string Label => $"{Name}（{Code}）";
+}
+
 internal sealed record PublicationAlertRow(Guid Id, Guid CaseId, string CaseNumber, string AgencyName, string Kind, string RuleId, DateOnly DueOn, DateOnly AlertOn, string Status);
 
 /// <summary>Reads of the public decisions (list, search, detail, feed) and of the late alerts. Never personal data: the rows hold only masked text.</summary>
@@ -73,6 +84,13 @@ internal sealed class PublicDecisionQueries(DisclosureDbContext db, TimeProvider
         if (f.AgencyId is { } agency)
         {
             visible = visible.Where(p => p.AgencyId == agency);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Region))
+        {
+            var prefix = AdministrativeDivisions.Prefix(f.Region) ?? throw new DomainRuleException("GB2260", AdministrativeDivisions.FilterMessage, "region");
+            var (first, last) = AdministrativeDivisions.Range(prefix);
+            visible = visible.Where(p => p.RegionCode != null && string.Compare(p.RegionCode, first) >= 0 && string.Compare(p.RegionCode, last) <= 0);
         }
 
         if (f.Category is { } category)
@@ -107,10 +125,10 @@ internal sealed class PublicDecisionQueries(DisclosureDbContext db, TimeProvider
         var size = f.Size(maxPageSize);
         var total = await query.Take(PublicDecisionPage.CountCap + 1).CountAsync(ct);
         var rows = await query.Skip((f.PageNumber - 1) * size).Take(size)
-            .Select(p => new { p.Id, p.AgencyName, p.DecisionNumber, p.CaseNumber, p.Category, p.PartyName, p.PartyCreditCode, p.Result, p.DecidedOn, p.PublishedOn, p.Status })
+            .Select(p => new { p.Id, p.AgencyName, p.DecisionNumber, p.CaseNumber, p.Category, p.PartyName, p.PartyCreditCode, p.Result, p.DecidedOn, p.PublishedOn, p.Status, p.RegionCode, p.RegionName })
             .ToListAsync(ct);
         var items = rows.Select(p => new PublicDecisionRow(p.Id, p.AgencyName, p.DecisionNumber, p.CaseNumber, PublicationLabels.Of(p.Category), p.PartyName, p.PartyCreditCode,
-            p.Status == PublicationStatus.Withdrawn ? "（已撤回）" : p.Result, p.DecidedOn, p.PublishedOn, p.Status == PublicationStatus.Withdrawn)).ToList();
+            p.Status == PublicationStatus.Withdrawn ? "（已撤回）" : p.Result, p.DecidedOn, p.PublishedOn, p.Status == PublicationStatus.Withdrawn, p.RegionCode, p.RegionName)).ToList();
         return new PublicDecisionPage(items, Math.Min(total, PublicDecisionPage.CountCap), total > PublicDecisionPage.CountCap, f.PageNumber, size);
     }
 
@@ -183,6 +201,17 @@ internal sealed class PublicDecisionQueries(DisclosureDbContext db, TimeProvider
         var list = rows.Select(r => new AgencyOption(r.AgencyId, r.AgencyName)).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
         _agencies = (now, list);
         return list;
+    }
+
+    /// <summary>
+    /// The regions that have published decisions (for the filter), by code. Not cached: the index on region, name and
+    /// Seq answers it without reading the publications.
+    /// </summary>
+    public async Task<IReadOnlyList<RegionOption>> RegionsAsync(CancellationToken ct)
+    {
+        var rows = await db.Publications.AsNoTracking().Where(p => p.RegionCode != null && p.Seq != null)
+            .GroupBy(p => p.RegionCode!).Select(g => new { Code = g.Key, Name = g.Max(p => p.RegionName) }).ToListAsync(ct);
+        return [.. rows.Select(r => new RegionOption(r.Code, r.Name ?? r.Code)).OrderBy(r => r.Code, StringComparer.Ordinal)];
     }
 
     /// <summary>Late publications and late withdrawals (GB118-PUB-3, APL-48) of the agencies the caller sees, newest first.</summary>

@@ -100,7 +100,7 @@ internal sealed class PublicationPipeline(
                 if (!existing.TryGetValue(c.CaseId, out var p))
                 {
                     var agency = await agencies.FindAsync(c.AgencyId, ct);
-                    p = Publication.Take(c, agency?.Name ?? string.Empty, rules, calendar.AddWorkingDays);
+                    p = Publication.Take(c, agency, rules, calendar.AddWorkingDays);
                     db.Publications.Add(p);
                     existing[c.CaseId] = p;
                 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sanxiang.Disclosure.Domain;
 using Sanxiang.Kernel.Persistence;
+using Sanxiang.Registry.Contracts;
 
 namespace Sanxiang.Disclosure.Persistence;
 
@@ -44,6 +45,8 @@ internal sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> 
             b.HasKey(x => x.Id);
             b.Property(x => x.Id).ValueGeneratedNever();
             b.Property(x => x.AgencyName).HasMaxLength(100);
+            b.Property(x => x.RegionCode).HasMaxLength(AdministrativeDivisions.CodeLength);
+            b.Property(x => x.RegionName).HasMaxLength(AdministrativeDivisions.NameMaxLength);
             b.Property(x => x.CaseNumber).HasMaxLength(60);
             b.Property(x => x.DecisionNumber).HasMaxLength(60);
             b.Property(x => x.DecisionSha256).HasMaxLength(64);
@@ -59,6 +62,9 @@ internal sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> 
             b.HasIndex(x => x.Seq).IsUnique();
             b.HasIndex(x => new { x.Status, x.DueOn });
             b.HasIndex(x => new { x.AgencyId, x.Seq });
+
+            // The region filter is a range of codes (ADR 0018); the name and Seq make it cover the filter's list of regions too.
+            b.HasIndex(x => new { x.RegionCode, x.RegionName, x.Seq });
             b.HasIndex(x => new { x.Category, x.Seq });
             b.HasIndex(x => new { x.DecidedOn, x.Seq });
             b.HasIndex(x => new { x.Indexed, x.DisplayUntil });
