@@ -8,8 +8,8 @@
 #   QUICK=1 bench/search.sh              50,000 decisions and short runs, to check that everything runs
 #
 # Settings: SEARCH_DBS (sqlite,postgres), SEARCH_COUNT, SEARCH_RUNS (3), SEARCH_SECONDS (20), SEARCH_CONNECTIONS (32),
-# SEARCH_URLS (20000 distinct search URLs: words of every frequency, a fifth with two words, a third with an agency,
-# category or date filter, a fifth past page 1). The app runs in Release with its defaults, except that the output cache
+# SEARCH_URLS (20000 distinct search URLs: words of every frequency, a fifth with two words, two fifths with an agency,
+# region, category or date filter, a fifth past page 1). The app runs in Release with its defaults, except that the output cache
 # and the per-client rate limit of the public site are off (every request is a real search from one address) and the
 # publication job does not run. The decisions are written by bench/Sanxiang.Bench.Disclosure through the module's own
 # aggregate and index. The Markdown results go to stdout and to TestResults/bench-search.md.

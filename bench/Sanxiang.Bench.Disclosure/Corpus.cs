@@ -8,6 +8,7 @@ using Sanxiang.Cases.Contracts;
 using Sanxiang.Disclosure.Domain;
 using Sanxiang.Disclosure.Persistence;
 using Sanxiang.Kernel.Persistence;
+using Sanxiang.Registry.Contracts;
 
 namespace Sanxiang.Bench.Disclosure;
 
@@ -106,7 +107,7 @@ internal static class Corpus
                 // Publication order follows the decision dates, as the pipeline publishes them.
                 var decided = first.AddDays((int)((done + i) * span / count));
                 var c = Case(rng, decided, done + i);
-                var p = Publication.Take(c, AgencyNameOf(c.AgencyId), rules, AddWorkingDays);
+                var p = Publication.Take(c, Agencies[c.AgencyId], rules, AddWorkingDays);
                 p.Update(c, rules, decided, AddWorkingDays);
                 seq++;
                 p.PublishIfServed(seq, c.ServedOn!.Value, new DateTimeOffset(c.ServedOn.Value.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero), rules);
@@ -146,9 +147,11 @@ internal static class Corpus
         return 0;
     }
 
-    private static readonly Dictionary<Guid, string> AgencyNames = Enumerable.Range(0, 40).ToDictionary(AgencyId, AgencyName);
+    /// <summary>The city's region code (invented, in the demo's 33 block): 331100, 331200, …</summary>
+    public static string RegionOf(int i) => string.Create(CultureInfo.InvariantCulture, $"33{11 + i % Cities.Length}00");
 
-    private static string AgencyNameOf(Guid id) => AgencyNames[id];
+    private static readonly Dictionary<Guid, AgencySummary> Agencies = Enumerable.Range(0, 40).ToDictionary(AgencyId, i =>
+        new AgencySummary(AgencyId(i), AgencyName(i), AgencyLevel.City, AgencyKind.MarketRegulation, null, RegionOf(i), "青川省" + Cities[i % Cities.Length]));
 
     private static DateOnly AddWorkingDays(DateOnly day, int n)
     {
@@ -242,7 +245,11 @@ internal static class Corpus
             {
                 extra.Append(CultureInfo.InvariantCulture, $"&category={(rng.NextDouble() < 0.7 ? "Penalty" : "Licensing")}");
             }
-            else if (roll < 0.55)
+            else if (roll < 0.5)
+            {
+                extra.Append(CultureInfo.InvariantCulture, $"&region={RegionOf(rng.Next(Cities.Length))}");
+            }
+            else if (roll < 0.6)
             {
                 var from = new DateOnly(2025, 1, 1).AddDays(rng.Next(600));
                 extra.Append(CultureInfo.InvariantCulture, $"&from={from:yyyy-MM-dd}&to={from.AddDays(rng.Next(7, 120)):yyyy-MM-dd}");

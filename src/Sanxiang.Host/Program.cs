@@ -87,7 +87,7 @@ app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
-app.UsePublicSite();
+app.UseDisclosurePublicSite();
 app.UseMiddleware<TwoFactorEnforcement>();
 app.UseAuthorization();
 app.UseAntiforgery();

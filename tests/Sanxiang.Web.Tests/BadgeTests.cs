@@ -106,6 +106,22 @@ public sealed class BadgeTests(SanxiangFactory app) : IClassFixture<SanxiangFact
     }
 
     [Fact]
+    public async Task TheOfficersRegistryPage_LinksToThePrintPage_ForThoseWhoMayPrint()
+    {
+        var officerId = await OfficerIdAsync("王建国");
+        var head = await app.SignedInAsync("head.market");
+        var link = (await head.GetPageAsync($"/Registry/Officers/Details/{officerId}")).QuerySelector("#print-badge");
+        link!.GetAttribute("href").ShouldBe($"/Badges/Print/{officerId}");
+        using (var print = await head.GetAsync(link.GetAttribute("href")))
+        {
+            print.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var officer = await app.SignedInAsync("officer.market");
+        (await officer.GetPageAsync($"/Registry/Officers/Details/{officerId}")).QuerySelector("#print-badge").ShouldBeNull("an officer may not print badges");
+    }
+
+    [Fact]
     public async Task TheBadgeKey_IsItsOwnFile_ReadableByTheOwnerOnly_AndNotTheLedgerKey()
     {
         await BadgeUrlAsync("王建国");

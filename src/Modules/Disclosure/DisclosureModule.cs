@@ -43,6 +43,9 @@ public static class DisclosureModule
         return services;
     }
 
+    /// <summary>The public site's rate limit and output cache (ADR 0019); after authentication, before authorization.</summary>
+    public static IApplicationBuilder UseDisclosurePublicSite(this IApplicationBuilder app) => app.UsePublicSite();
+
     /// <summary>Adds the module's Razor Pages (compiled into this assembly) to the host's MVC application parts.</summary>
     public static IMvcBuilder AddDisclosurePages(this IMvcBuilder mvc) => mvc.AddApplicationPart(typeof(DisclosureModule).Assembly);
 

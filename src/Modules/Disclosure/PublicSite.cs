@@ -28,7 +28,7 @@ internal sealed class PublicSiteOptions
 }
 
 /// <summary>The output cache and the per-client rate limit of the public site (ADR 0019).</summary>
-public static class PublicSite
+internal static class PublicSite
 {
     /// <summary>The output-cache tag of everything that lists or shows published decisions.</summary>
     internal const string DecisionsTag = "public-decisions";
@@ -95,7 +95,7 @@ public static class PublicSite
     }
 
     /// <summary>The rate limit and then the output cache; after authentication, so a signed-in user is never served or stored.</summary>
-    public static IApplicationBuilder UsePublicSite(this IApplicationBuilder app) => app.UseRateLimiter().UseOutputCache();
+    internal static IApplicationBuilder UsePublicSite(this IApplicationBuilder app) => app.UseRateLimiter().UseOutputCache();
 
     private static bool IsCached(OutputCacheContext ctx) =>
         HttpMethods.IsGet(ctx.HttpContext.Request.Method) && Cached.Any(p => ctx.HttpContext.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))

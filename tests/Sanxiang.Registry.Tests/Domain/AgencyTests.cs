@@ -105,4 +105,38 @@ public sealed class AgencyTests
     {
         Refused(() => Create(AgencyInput() with { Name = new string('局', 101) })).ShouldHaveSingleItem().RuleId.ShouldBe("INPUT-LENGTH");
     }
+
+    [Fact]
+    public void Create_WithARegion_KeepsTheTrimmedCodeAndName()
+    {
+        var agency = Create(AgencyInput() with { RegionCode = " 110105 ", RegionName = " 北京市朝阳区 " });
+
+        (agency.RegionCode, agency.RegionName).ShouldBe(("110105", "北京市朝阳区"));
+    }
+
+    [Theory]
+    [InlineData("11010", "北京市朝阳区", "RegionCode", "GB2260")]
+    [InlineData("11O105", "北京市朝阳区", "RegionCode", "GB2260")]
+    [InlineData("001234", "某地", "RegionCode", "GB2260")]
+    [InlineData(null, "北京市朝阳区", "RegionCode", "GB2260")]
+    [InlineData("110105", null, "RegionName", "INPUT-REQUIRED")]
+    public void Create_WithABrokenRegion_IsRefusedOnItsField(string? code, string? name, string field, string rule)
+    {
+        var error = Refused(() => Create(AgencyInput() with { RegionCode = code, RegionName = name })).ShouldHaveSingleItem();
+
+        (error.Field, error.RuleId).ShouldBe((field, rule));
+    }
+
+    [Theory]
+    [InlineData("110105", "110105")]
+    [InlineData("110100", "1101")]
+    [InlineData("1101", "1101")]
+    [InlineData("110000", "11")]
+    [InlineData("11", "11")]
+    [InlineData("331126", "331126")]
+    [InlineData("110", null)]
+    [InlineData("000000", null)]
+    [InlineData("11a100", null)]
+    public void ARegionFilter_StandsForTheCodesUnderIt(string value, string? prefix) =>
+        AdministrativeDivisions.Prefix(value).ShouldBe(prefix);
 }

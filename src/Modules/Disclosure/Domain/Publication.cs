@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Sanxiang.Cases.Contracts;
 using Sanxiang.Kernel.Domain;
+using Sanxiang.Registry.Contracts;
 
 namespace Sanxiang.Disclosure.Domain;
 
@@ -38,6 +39,11 @@ internal sealed class Publication : AggregateRoot
     public Guid AgencyId { get; private set; }
 
     public string AgencyName { get; private set; } = string.Empty;
+
+    /// <summary>The agency's region (GB/T 2260) when the decision was taken in; null when it had none (and for publications older than the region).</summary>
+    public string? RegionCode { get; private set; }
+
+    public string? RegionName { get; private set; }
 
     public string CaseNumber { get; private set; } = string.Empty;
 
@@ -108,12 +114,15 @@ internal sealed class Publication : AggregateRoot
 
     public int Version { get; private set; }
 
-    public static Publication Take(DecidedCase c, string agencyName, PublicationRules rules, Func<DateOnly, int, DateOnly> addWorkingDays) => new()
+    /// <summary>Takes in a decided case with its agency's name and region as they are now (later changes of the agency do not follow).</summary>
+    public static Publication Take(DecidedCase c, AgencySummary? agency, PublicationRules rules, Func<DateOnly, int, DateOnly> addWorkingDays) => new()
     {
         Id = Guid.CreateVersion7(c.UpdatedAt),
         CaseId = c.CaseId,
         AgencyId = c.AgencyId,
-        AgencyName = agencyName,
+        AgencyName = agency?.Name ?? string.Empty,
+        RegionCode = agency?.RegionCode,
+        RegionName = agency?.RegionName,
         DecidedOn = c.DecidedOn,
         Category = c.Category,
         DueOn = addWorkingDays(c.DecidedOn, c.Category == DecisionCategory.Other ? rules.OtherWorkingDays : rules.PenaltyWorkingDays),

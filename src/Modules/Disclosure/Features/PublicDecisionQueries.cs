@@ -1,14 +1,20 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Sanxiang.Cases.Contracts;
 using Sanxiang.Disclosure.Domain;
 using Sanxiang.Disclosure.Persistence;
 using Sanxiang.Kernel.Domain;
 using Sanxiang.Kernel.Security;
+using Sanxiang.Registry.Contracts;
 
 namespace Sanxiang.Disclosure.Features;
 
-/// <summary>The public filters (all optional): words, agency, category, decision dates, page.</summary>
-internal sealed record DecisionFilter(string? Q, Guid? AgencyId, DecisionCategory? Category, DateOnly? From, DateOnly? To, int? Page, int? PageSize)
+/// <summary>
+/// The public filters (all optional): words, agency, region, category, decision dates, page. <see cref="Region"/> is a
+/// GB/T 2260 code of 2, 4 or 6 digits and takes every division under it (<see cref="AdministrativeDivisions.Prefix"/>:
+/// 331100 and 3311 find 331126); publications without a region are never matched by it.
+/// </summary>
+internal sealed record DecisionFilter(string? Q, Guid? AgencyId, string? Region, DecisionCategory? Category, DateOnly? From, DateOnly? To, int? Page, int? PageSize)
 {
     public const int MaxPage = 500;
 
@@ -17,7 +23,7 @@ internal sealed record DecisionFilter(string? Q, Guid? AgencyId, DecisionCategor
     public int Size(int max) => Math.Clamp(PageSize ?? 20, 1, max);
 }
 
-internal sealed record PublicDecisionRow(Guid Id, string AgencyName, string? DecisionNumber, string CaseNumber, string Category, string PartyName, string? PartyCreditCode, string Result, DateOnly DecidedOn, DateOnly? PublishedOn, bool Withdrawn);
+internal sealed record PublicDecisionRow(Guid Id, string AgencyName, string? DecisionNumber, string CaseNumber, string Category, string PartyName, string? PartyCreditCode, string Result, DateOnly DecidedOn, DateOnly? PublishedOn, bool Withdrawn, string? RegionCode, string? RegionName);
 
 /// <summary>A page of decisions; <see cref="Total"/> is exact up to <see cref="CountCap"/> (then <see cref="TotalCapped"/>).</summary>
 internal sealed record PublicDecisionPage(IReadOnlyList<PublicDecisionRow> Items, int Total, bool TotalCapped, int Page, int PageSize)
@@ -54,12 +60,19 @@ internal sealed record PublicDecisionView(
 
 internal sealed record AgencyOption(Guid Id, string Name);
 
+/// <summary>A region of the filter's list: its code and name (北京市朝阳区（110105）).</summary>
+internal sealed record RegionOption(string Code, string Name)
+{
+    public string Label => $"{Name}（{Code}）";
+}
+
 internal sealed record PublicationAlertRow(Guid Id, Guid CaseId, string CaseNumber, string AgencyName, string Kind, string RuleId, DateOnly DueOn, DateOnly AlertOn, string Status);
 
 /// <summary>Reads of the public decisions (list, search, detail, feed) and of the late alerts. Never personal data: the rows hold only masked text.</summary>
-internal sealed class PublicDecisionQueries(DisclosureDbContext db, DecisionIndex index, TimeProvider clock)
+internal sealed class PublicDecisionQueries(DisclosureDbContext db, DecisionIndex index, IMemoryCache cache, TimeProvider clock)
 {
-    private static (DateTimeOffset At, IReadOnlyList<AgencyOption> List)? _agencies;
+    /// <summary>The keys of the filter lists in the app's memory cache; the pipeline removes them when it publishes.</summary>
+    public static readonly string[] FilterListKeys = ["disclosure.filter.agencies", "disclosure.filter.regions"];
 
     private IQueryable<Publication> Visible()
     {
@@ -71,15 +84,27 @@ internal sealed class PublicDecisionQueries(DisclosureDbContext db, DecisionInde
     {
         var size = f.Size(maxPageSize);
         var skip = (f.PageNumber - 1) * size;
+        (string First, string Last)? region = null;
+        if (!string.IsNullOrWhiteSpace(f.Region))
+        {
+            var prefix = AdministrativeDivisions.Prefix(f.Region) ?? throw new DomainRuleException("GB2260", AdministrativeDivisions.FilterMessage, "region");
+            region = AdministrativeDivisions.Range(prefix);
+        }
+
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
-            return await WordSearchAsync(f, size, skip, ct);
+            return await WordSearchAsync(f, region, size, skip, ct);
         }
 
         var query = Visible();
         if (f.AgencyId is { } agency)
         {
             query = query.Where(p => p.AgencyId == agency);
+        }
+
+        if (region is var (first, last))
+        {
+            query = query.Where(p => p.RegionCode != null && string.Compare(p.RegionCode, first) >= 0 && string.Compare(p.RegionCode, last) <= 0);
         }
 
         if (f.Category is { } category)
@@ -108,7 +133,7 @@ internal sealed class PublicDecisionQueries(DisclosureDbContext db, DecisionInde
     /// filters); the rows are then read by key. A query of one Han character finds the bigrams it starts. A query
     /// with nothing to look for (punctuation only) finds nothing.
     /// </summary>
-    private async Task<PublicDecisionPage> WordSearchAsync(DecisionFilter f, int size, int skip, CancellationToken ct)
+    private async Task<PublicDecisionPage> WordSearchAsync(DecisionFilter f, (string First, string Last)? region, int size, int skip, CancellationToken ct)
     {
         var (terms, single) = Bigrams.Query(f.Q);
         if (terms.Count == 0 && single is null)
@@ -116,7 +141,7 @@ internal sealed class PublicDecisionQueries(DisclosureDbContext db, DecisionInde
             return Page(f, size, [], 0);
         }
 
-        var filter = new IndexFilter(ChinaTime.Today(clock), f.AgencyId, f.Category, f.From, f.To);
+        var filter = new IndexFilter(ChinaTime.Today(clock), f.AgencyId, region, f.Category, f.From, f.To);
         var total = await index.CountAsync(terms, single, filter, PublicDecisionPage.CountCap + 1, ct);
         var keys = total == 0 ? [] : await index.PageAsync(terms, single, filter, skip, size, ct);
         var rows = keys.Count == 0 ? [] : await Rows(Visible().Where(p => keys.Contains(p.Seq!.Value)).OrderByDescending(p => p.Seq)).ToListAsync(ct);
@@ -124,17 +149,17 @@ internal sealed class PublicDecisionQueries(DisclosureDbContext db, DecisionInde
     }
 
     private static IQueryable<RowData> Rows(IQueryable<Publication> query) =>
-        query.Select(p => new RowData(p.Id, p.AgencyName, p.DecisionNumber, p.CaseNumber, p.Category, p.PartyName, p.PartyCreditCode, p.Result, p.DecidedOn, p.PublishedOn, p.Status));
+        query.Select(p => new RowData(p.Id, p.AgencyName, p.DecisionNumber, p.CaseNumber, p.Category, p.PartyName, p.PartyCreditCode, p.Result, p.DecidedOn, p.PublishedOn, p.Status, p.RegionCode, p.RegionName));
 
     private static PublicDecisionPage Page(DecisionFilter f, int size, List<RowData> rows, int total)
     {
         var items = rows.Select(p => new PublicDecisionRow(p.Id, p.AgencyName, p.DecisionNumber, p.CaseNumber, PublicationLabels.Of(p.Category), p.PartyName, p.PartyCreditCode,
-            p.Status == PublicationStatus.Withdrawn ? "（已撤回）" : p.Result, p.DecidedOn, p.PublishedOn, p.Status == PublicationStatus.Withdrawn)).ToList();
+            p.Status == PublicationStatus.Withdrawn ? "（已撤回）" : p.Result, p.DecidedOn, p.PublishedOn, p.Status == PublicationStatus.Withdrawn, p.RegionCode, p.RegionName)).ToList();
         return new PublicDecisionPage(items, Math.Min(total, PublicDecisionPage.CountCap), total > PublicDecisionPage.CountCap, f.PageNumber, size);
     }
 
     private sealed record RowData(Guid Id, string AgencyName, string? DecisionNumber, string CaseNumber, DecisionCategory Category, string PartyName, string? PartyCreditCode, string Result,
-        DateOnly DecidedOn, DateOnly? PublishedOn, PublicationStatus Status);
+        DateOnly DecidedOn, DateOnly? PublishedOn, PublicationStatus Status, string? RegionCode, string? RegionName);
 
     public async Task<PublicDecisionView?> GetAsync(Guid id, CancellationToken ct)
     {
@@ -163,20 +188,24 @@ internal sealed class PublicDecisionQueries(DisclosureDbContext db, DecisionInde
         return list;
     }
 
-    /// <summary>The agencies that have published decisions (for the filter), kept for ten minutes.</summary>
-    public async Task<IReadOnlyList<AgencyOption>> AgenciesAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        if (_agencies is { } cached && cached.At > now.AddMinutes(-10) && cached.At <= now)
+    /// <summary>The agencies that have published decisions (for the filter), kept for ten minutes or until the next publication.</summary>
+    public async Task<IReadOnlyList<AgencyOption>> AgenciesAsync(CancellationToken ct) =>
+        (await cache.GetOrCreateAsync(FilterListKeys[0], async e =>
         {
-            return cached.List;
-        }
+            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            var rows = await db.Publications.AsNoTracking().Where(p => p.Seq != null).Select(p => new { p.AgencyId, p.AgencyName }).Distinct().ToListAsync(ct);
+            return (IReadOnlyList<AgencyOption>)[.. rows.Select(r => new AgencyOption(r.AgencyId, r.AgencyName)).OrderBy(a => a.Name, StringComparer.Ordinal)];
+        }))!;
 
-        var rows = await db.Publications.AsNoTracking().Where(p => p.Seq != null).Select(p => new { p.AgencyId, p.AgencyName }).Distinct().ToListAsync(ct);
-        var list = rows.Select(r => new AgencyOption(r.AgencyId, r.AgencyName)).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
-        _agencies = (now, list);
-        return list;
-    }
+    /// <summary>The regions that have published decisions (for the filter), by code; kept as the agencies are.</summary>
+    public async Task<IReadOnlyList<RegionOption>> RegionsAsync(CancellationToken ct) =>
+        (await cache.GetOrCreateAsync(FilterListKeys[1], async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            var rows = await db.Publications.AsNoTracking().Where(p => p.RegionCode != null && p.Seq != null)
+                .GroupBy(p => p.RegionCode!).Select(g => new { Code = g.Key, Name = g.Max(p => p.RegionName) }).ToListAsync(ct);
+            return (IReadOnlyList<RegionOption>)[.. rows.Select(r => new RegionOption(r.Code, r.Name ?? r.Code)).OrderBy(r => r.Code, StringComparer.Ordinal)];
+        }))!;
 
     /// <summary>Late publications and late withdrawals (GB118-PUB-3, APL-48) of the agencies the caller sees, newest first.</summary>
     public async Task<IReadOnlyList<PublicationAlertRow>> AlertsAsync(AccessScope scope, CancellationToken ct)

@@ -30,18 +30,19 @@ internal static class PublicEndpoints
         api.MapGet("/alerts", async (PublicDecisionQueries q, IAccessScopeProvider s, CancellationToken ct) =>
             TypedResults.Ok(await q.AlertsAsync(await s.GetAsync(ct), ct)));
 
-    internal sealed record FilterArgs(string? Q, Guid? AgencyId, DecisionCategory? Category, DateOnly? From, DateOnly? To, int? Page, int? PageSize)
+    internal sealed record FilterArgs(string? Q, Guid? AgencyId, string? Region, DecisionCategory? Category, DateOnly? From, DateOnly? To, int? Page, int? PageSize)
     {
-        public DecisionFilter ToFilter() => new(Q, AgencyId, Category, From, To, Page, PageSize);
+        public DecisionFilter ToFilter() => new(Q, AgencyId, Region, Category, From, To, Page, PageSize);
     }
 
     private static byte[] Csv(PublicDecisionPage page)
     {
-        var sb = new StringBuilder("公开编号,执法机关,决定书文号,案号,类别,当事人,统一社会信用代码,处理结果,决定日期,公开日期,状态\r\n");
+        var sb = new StringBuilder("公开编号,执法机关,决定书文号,案号,类别,当事人,统一社会信用代码,处理结果,决定日期,公开日期,状态,行政区划代码,行政区划\r\n");
         foreach (var r in page.Items)
         {
             string[] cells = [r.Id.ToString(), r.AgencyName, r.DecisionNumber ?? string.Empty, r.CaseNumber, r.Category, r.PartyName, r.PartyCreditCode ?? string.Empty, r.Result,
-                r.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty, r.Withdrawn ? "已撤回" : "已公开"];
+                r.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty, r.Withdrawn ? "已撤回" : "已公开",
+                r.RegionCode ?? string.Empty, r.RegionName ?? string.Empty];
             sb.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
         }
 

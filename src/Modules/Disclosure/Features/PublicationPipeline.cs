@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Sanxiang.Cases.Contracts;
 using Sanxiang.Disclosure.Domain;
@@ -50,6 +51,7 @@ internal sealed class PublicationPipeline(
     IWorkingDayCalendar calendar,
     IOptions<DisclosureOptions> options,
     IOutputCacheStore cache,
+    IMemoryCache memory,
     TimeProvider clock)
 {
     private const string CursorName = "cases";
@@ -75,6 +77,7 @@ internal sealed class PublicationPipeline(
             {
                 // The public lists and open data show the change at once, not when their cached copies expire (ADR 0019).
                 await cache.EvictByTagAsync(PublicSite.DecisionsTag, ct);
+                Array.ForEach(PublicDecisionQueries.FilterListKeys, memory.Remove);
             }
 
             return new PipelineReport(taken, published, withdrawn, alerts, expired);
@@ -110,7 +113,7 @@ internal sealed class PublicationPipeline(
                 if (!existing.TryGetValue(c.CaseId, out var p))
                 {
                     var agency = await agencies.FindAsync(c.AgencyId, ct);
-                    p = Publication.Take(c, agency?.Name ?? string.Empty, rules, calendar.AddWorkingDays);
+                    p = Publication.Take(c, agency, rules, calendar.AddWorkingDays);
                     db.Publications.Add(p);
                     existing[c.CaseId] = p;
                 }

@@ -7,7 +7,7 @@ using Sanxiang.Kernel.Persistence;
 namespace Sanxiang.Disclosure.Persistence;
 
 /// <summary>The public filters that narrow a word search (all optional).</summary>
-internal sealed record IndexFilter(DateOnly Today, Guid? AgencyId, DecisionCategory? Category, DateOnly? From, DateOnly? To);
+internal sealed record IndexFilter(DateOnly Today, Guid? AgencyId, (string First, string Last)? Region, DecisionCategory? Category, DateOnly? From, DateOnly? To);
 
 /// <summary>
 /// The word index of published decisions (ADR 0017), keyed by the order of publication (Seq): for each decision the
@@ -97,6 +97,11 @@ internal sealed class DecisionIndex(DisclosureDbContext db)
         if (f.AgencyId is { } agency)
         {
             sql += $" AND p.\"AgencyId\" = {Arg(agency)}";
+        }
+
+        if (f.Region is var (first, last))
+        {
+            sql += $" AND p.\"RegionCode\" >= {Arg(first)} AND p.\"RegionCode\" <= {Arg(last)}";
         }
 
         if (f.Category is { } category)

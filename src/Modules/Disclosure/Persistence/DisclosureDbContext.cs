@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sanxiang.Disclosure.Domain;
 using Sanxiang.Kernel.Persistence;
+using Sanxiang.Registry.Contracts;
 
 namespace Sanxiang.Disclosure.Persistence;
 
@@ -34,6 +35,8 @@ internal sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> 
             b.HasKey(x => x.Id);
             b.Property(x => x.Id).ValueGeneratedNever();
             b.Property(x => x.AgencyName).HasMaxLength(100);
+            b.Property(x => x.RegionCode).HasMaxLength(AdministrativeDivisions.CodeLength);
+            b.Property(x => x.RegionName).HasMaxLength(AdministrativeDivisions.NameMaxLength);
             b.Property(x => x.CaseNumber).HasMaxLength(60);
             b.Property(x => x.DecisionNumber).HasMaxLength(60);
             b.Property(x => x.DecisionSha256).HasMaxLength(64);
@@ -49,9 +52,12 @@ internal sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> 
             b.HasIndex(x => x.Seq).IsUnique();
 
             // The word search joins each match to this index alone, never to the wide rows (ADR 0017).
-            b.HasIndex(x => new { x.Seq, x.Status, x.DisplayUntil, x.AgencyId, x.Category, x.DecidedOn }).HasDatabaseName("IX_disclosure_publications_search");
+            b.HasIndex(x => new { x.Seq, x.Status, x.DisplayUntil, x.AgencyId, x.Category, x.DecidedOn, x.RegionCode }).HasDatabaseName("IX_disclosure_publications_search");
             b.HasIndex(x => new { x.Status, x.DueOn });
             b.HasIndex(x => new { x.AgencyId, x.Seq });
+
+            // The region filter is a range of codes (ADR 0018); the name and Seq make it cover the filter's list of regions too.
+            b.HasIndex(x => new { x.RegionCode, x.RegionName, x.Seq });
             b.HasIndex(x => new { x.Category, x.Seq });
             b.HasIndex(x => new { x.DecidedOn, x.Seq });
             b.HasIndex(x => new { x.Indexed, x.DisplayUntil });

@@ -1,6 +1,7 @@
 namespace Sanxiang.Registry.Contracts;
 
-public sealed record AgencySummary(Guid Id, string Name, AgencyLevel Level, AgencyKind Kind, Guid? ParentId);
+/// <summary>An agency as other modules see it; the region (GB/T 2260 code and name, see <see cref="AdministrativeDivisions"/>) is optional.</summary>
+public sealed record AgencySummary(Guid Id, string Name, AgencyLevel Level, AgencyKind Kind, Guid? ParentId, string? RegionCode, string? RegionName);
 
 /// <summary>What other modules (and the host's access scoping) may ask the Registry about agencies.</summary>
 public interface IAgencyDirectory

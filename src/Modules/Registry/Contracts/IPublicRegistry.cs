@@ -1,7 +1,7 @@
 namespace Sanxiang.Registry.Contracts;
 
-/// <summary>An agency as the public portal shows it (GB118-PUB-1): name, level, kind, credit code, legal unit, address.</summary>
-public sealed record PublicAgency(Guid Id, Guid? ParentId, string Name, AgencyLevel Level, AgencyKind Kind, string? CreditCode, string LegalUnit, string? Address);
+/// <summary>An agency as the public portal shows it (GB118-PUB-1): name, level, kind, credit code, legal unit, address, region (optional).</summary>
+public sealed record PublicAgency(Guid Id, Guid? ParentId, string Name, AgencyLevel Level, AgencyKind Kind, string? CreditCode, string LegalUnit, string? Address, string? RegionCode, string? RegionName);
 
 /// <summary>
 /// An officer as the public portal shows it (GB118-PUB-1/2): name, agency, certificate number, areas, validity and

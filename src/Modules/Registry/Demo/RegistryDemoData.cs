@@ -10,7 +10,7 @@ namespace Sanxiang.Registry.Demo;
 
 /// <summary>
 /// The demo county: a province, a city, a county with three enforcement agencies, a Justice Bureau and a
-/// township; about 30 officers (some certificates expired or expiring, reviewers with the legal
+/// township (each with its region, GB/T 2260); about 30 officers (some certificates expired or expiring, reviewers with the legal
 /// qualification, auxiliary staff) and 22 powers with real legal bases, six with discretion benchmarks.
 /// All names and ID numbers are invented.
 /// </summary>
@@ -27,14 +27,18 @@ internal sealed class RegistryDemoData(RegistryDbContext db, TimeProvider clock)
 
         var now = clock.GetUtcNow();
         var today = ChinaTime.Today(clock);
-        var province = Add(DemoAgencies.Province, null, "青川省人民政府", AgencyLevel.Province, AgencyKind.Government, "青川省司法厅");
-        var city = Add(DemoAgencies.City, province, "云溪市人民政府", AgencyLevel.City, AgencyKind.Government, "云溪市司法局");
-        var county = Add(DemoAgencies.County, city, "安平县人民政府", AgencyLevel.County, AgencyKind.Government, "安平县司法局");
-        var market = Add(DemoAgencies.MarketRegulation, county, "安平县市场监督管理局", AgencyLevel.County, AgencyKind.MarketRegulation, "法规科");
-        var urban = Add(DemoAgencies.UrbanManagement, county, "安平县综合行政执法局", AgencyLevel.County, AgencyKind.UrbanManagement, "法制科");
-        var eco = Add(DemoAgencies.Ecology, county, "云溪市生态环境局安平分局", AgencyLevel.County, AgencyKind.EcologyEnvironment, "法规与标准股");
-        Add(DemoAgencies.Justice, county, "安平县司法局", AgencyLevel.County, AgencyKind.JusticeBureau, "行政执法协调监督股");
-        var town = Add(DemoAgencies.Township, county, "安平县城关镇人民政府", AgencyLevel.Township, AgencyKind.Government, "城关镇司法所");
+        // Regions: GB/T 2260-shaped codes in the 33 / 3311 / 331126 block the demo's ID numbers and certificates already
+        // use, named after the invented places. The township takes its county's code (township codes are GB/T 10114).
+        const string provinceCode = "330000", cityCode = "331100", countyCode = "331126";
+        const string provinceName = "青川省", cityName = "青川省云溪市", countyName = "青川省云溪市安平县";
+        var province = Add(DemoAgencies.Province, null, "青川省人民政府", AgencyLevel.Province, AgencyKind.Government, "青川省司法厅", provinceCode, provinceName);
+        var city = Add(DemoAgencies.City, province, "云溪市人民政府", AgencyLevel.City, AgencyKind.Government, "云溪市司法局", cityCode, cityName);
+        var county = Add(DemoAgencies.County, city, "安平县人民政府", AgencyLevel.County, AgencyKind.Government, "安平县司法局", countyCode, countyName);
+        var market = Add(DemoAgencies.MarketRegulation, county, "安平县市场监督管理局", AgencyLevel.County, AgencyKind.MarketRegulation, "法规科", countyCode, countyName);
+        var urban = Add(DemoAgencies.UrbanManagement, county, "安平县综合行政执法局", AgencyLevel.County, AgencyKind.UrbanManagement, "法制科", countyCode, countyName);
+        var eco = Add(DemoAgencies.Ecology, county, "云溪市生态环境局安平分局", AgencyLevel.County, AgencyKind.EcologyEnvironment, "法规与标准股", countyCode, countyName);
+        Add(DemoAgencies.Justice, county, "安平县司法局", AgencyLevel.County, AgencyKind.JusticeBureau, "行政执法协调监督股", countyCode, countyName);
+        var town = Add(DemoAgencies.Township, county, "安平县城关镇人民政府", AgencyLevel.Township, AgencyKind.Government, "城关镇司法所", countyCode, countyName);
 
         var officers = new (Agency Agency, string Name, string Areas, int ExpiresInDays, bool Aux, bool Legal)[]
         {
@@ -83,9 +87,9 @@ internal sealed class RegistryDemoData(RegistryDbContext db, TimeProvider clock)
 
         await db.SaveChangesAsync(ct);
 
-        Agency Add(Guid id, Agency? parent, string name, AgencyLevel level, AgencyKind kind, string legalUnit)
+        Agency Add(Guid id, Agency? parent, string name, AgencyLevel level, AgencyKind kind, string legalUnit, string regionCode, string regionName)
         {
-            var agency = Agency.CreateWithId(id, new AgencyData(name, level, kind, null, legalUnit, null), parent);
+            var agency = Agency.CreateWithId(id, new AgencyData(name, level, kind, null, legalUnit, null, regionCode, regionName), parent);
             db.Agencies.Add(agency);
             return agency;
         }

@@ -4,12 +4,13 @@ using Sanxiang.Registry.Contracts;
 
 namespace Sanxiang.Registry.Domain;
 
-internal sealed record AgencyData(string Name, AgencyLevel Level, AgencyKind Kind, string? CreditCode, string LegalUnit, string? Address);
+internal sealed record AgencyData(string Name, AgencyLevel Level, AgencyKind Kind, string? CreditCode, string LegalUnit, string? Address, string? RegionCode = null, string? RegionName = null);
 
 /// <summary>
 /// An enforcement body (执法主体) in the tree province → city → county → township. <see cref="Path"/> is the
 /// materialised path of ancestor IDs ("/root/…/self/") so that a subtree is one prefix query.
-/// REG-4: every agency names its legal unit (法制机构) or designated legal staff.
+/// REG-4: every agency names its legal unit (法制机构) or designated legal staff. The region (行政区划) is optional: a
+/// GB/T 2260 code and its name, both or neither.
 /// </summary>
 internal sealed class Agency : AggregateRoot
 {
@@ -34,6 +35,12 @@ internal sealed class Agency : AggregateRoot
     public string LegalUnit { get; private set; } = string.Empty;
 
     public string? Address { get; private set; }
+
+    /// <summary>The administrative division's six-digit GB/T 2260 code (110105), or null.</summary>
+    public string? RegionCode { get; private set; }
+
+    /// <summary>The division's name (北京市朝阳区), set exactly when <see cref="RegionCode"/> is.</summary>
+    public string? RegionName { get; private set; }
 
     public int Version { get; private set; }
 
@@ -74,12 +81,34 @@ internal sealed class Agency : AggregateRoot
             check.Add(nameof(d.CreditCode), "GB32100", "统一社会信用代码校验位错误（GB 32100）");
         }
 
+        ValidateRegion(check, d.RegionCode, d.RegionName);
         if (parent is not null && d.Level < parent.Level)
         {
             check.Add(nameof(d.Level), "REG-TREE", $"下级机构的层级不能高于上级机构（上级为{RegistryLabels.Of(parent.Level)}）");
         }
 
         return check;
+    }
+
+    private static void ValidateRegion(Check check, string? code, string? name)
+    {
+        var hasCode = !string.IsNullOrWhiteSpace(code);
+        var hasName = !string.IsNullOrWhiteSpace(name);
+        if (hasCode && !AdministrativeDivisions.IsValidCode(code!.Trim()))
+        {
+            check.Add(nameof(AgencyData.RegionCode), "GB2260", AdministrativeDivisions.CodeMessage);
+        }
+        else if (!hasCode && hasName)
+        {
+            check.Add(nameof(AgencyData.RegionCode), "GB2260", "已填写行政区划名称，请同时填写6位行政区划代码");
+        }
+
+        if (hasCode && !hasName)
+        {
+            check.Add(nameof(AgencyData.RegionName), "INPUT-REQUIRED", "请填写行政区划名称（如 北京市朝阳区）");
+        }
+
+        check.MaxLength(nameof(AgencyData.RegionName), "行政区划名称", name?.Trim(), AdministrativeDivisions.NameMaxLength);
     }
 
     private void Apply(AgencyData d)
@@ -90,6 +119,8 @@ internal sealed class Agency : AggregateRoot
         CreditCode = string.IsNullOrWhiteSpace(d.CreditCode) ? null : d.CreditCode.Trim();
         LegalUnit = d.LegalUnit.Trim();
         Address = string.IsNullOrWhiteSpace(d.Address) ? null : d.Address.Trim();
+        RegionCode = string.IsNullOrWhiteSpace(d.RegionCode) ? null : d.RegionCode.Trim();
+        RegionName = string.IsNullOrWhiteSpace(d.RegionName) ? null : d.RegionName.Trim();
         Version++;
     }
 }

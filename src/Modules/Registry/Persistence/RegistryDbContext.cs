@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sanxiang.Kernel.Persistence;
+using Sanxiang.Registry.Contracts;
 using Sanxiang.Registry.Domain;
 
 namespace Sanxiang.Registry.Persistence;
@@ -37,6 +38,8 @@ internal sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> opti
             b.Property(x => x.CreditCode).HasMaxLength(18);
             b.Property(x => x.LegalUnit).HasMaxLength(100);
             b.Property(x => x.Address).HasMaxLength(200);
+            b.Property(x => x.RegionCode).HasMaxLength(AdministrativeDivisions.CodeLength);
+            b.Property(x => x.RegionName).HasMaxLength(AdministrativeDivisions.NameMaxLength);
             b.Property(x => x.Version).IsConcurrencyToken();
             b.HasIndex(x => x.Path);
             b.HasIndex(x => x.ParentId);

@@ -7,9 +7,9 @@ using Sanxiang.Registry.Persistence;
 
 namespace Sanxiang.Registry.Features.Agencies;
 
-internal sealed record AgencyRow(Guid Id, string Name, AgencyLevel Level, AgencyKind Kind, Guid? ParentId, string? ParentName, string LegalUnit, string? CreditCode, string? Address, int Depth, int OfficerCount, int PowerCount, int Version);
+internal sealed record AgencyRow(Guid Id, string Name, AgencyLevel Level, AgencyKind Kind, Guid? ParentId, string? ParentName, string LegalUnit, string? CreditCode, string? Address, string? RegionCode, string? RegionName, int Depth, int OfficerCount, int PowerCount, int Version);
 
-internal sealed record AgencyInput(string Name, AgencyLevel Level, AgencyKind Kind, Guid? ParentId, string? CreditCode, string LegalUnit, string? Address, int? Version = null);
+internal sealed record AgencyInput(string Name, AgencyLevel Level, AgencyKind Kind, Guid? ParentId, string? CreditCode, string LegalUnit, string? Address, int? Version = null, string? RegionCode = null, string? RegionName = null);
 
 /// <summary>List, read, create and edit agencies, always inside the caller's scope.</summary>
 internal sealed class AgencyFeatures(RegistryDbContext db, TimeProvider clock)
@@ -92,7 +92,7 @@ internal sealed class AgencyFeatures(RegistryDbContext db, TimeProvider clock)
         }
     }
 
-    private static AgencyData ToData(AgencyInput i) => new(i.Name ?? string.Empty, i.Level, i.Kind, i.CreditCode, i.LegalUnit ?? string.Empty, i.Address);
+    private static AgencyData ToData(AgencyInput i) => new(i.Name ?? string.Empty, i.Level, i.Kind, i.CreditCode, i.LegalUnit ?? string.Empty, i.Address, i.RegionCode, i.RegionName);
 
     private IQueryable<AgencyRow> Project(IQueryable<Agency> q) =>
         q.Select(a => new AgencyRow(
@@ -105,6 +105,8 @@ internal sealed class AgencyFeatures(RegistryDbContext db, TimeProvider clock)
             a.LegalUnit,
             a.CreditCode,
             a.Address,
+            a.RegionCode,
+            a.RegionName,
             ((a.Path.Length - 1) / 33) - 1,
             db.Officers.Count(o => o.AgencyId == a.Id),
             db.Powers.Count(p => p.AgencyId == a.Id),
@@ -116,7 +118,7 @@ internal sealed class AgencyDirectory(RegistryDbContext db) : IAgencyDirectory
 {
     public Task<AgencySummary?> FindAsync(Guid agencyId, CancellationToken ct = default) =>
         db.Agencies.AsNoTracking().Where(a => a.Id == agencyId)
-            .Select(a => new AgencySummary(a.Id, a.Name, a.Level, a.Kind, a.ParentId)).SingleOrDefaultAsync(ct);
+            .Select(a => new AgencySummary(a.Id, a.Name, a.Level, a.Kind, a.ParentId, a.RegionCode, a.RegionName)).SingleOrDefaultAsync(ct);
 
     public async Task<IReadOnlySet<Guid>> SubtreeAsync(Guid agencyId, CancellationToken ct = default)
     {
@@ -132,12 +134,12 @@ internal sealed class AgencyDirectory(RegistryDbContext db) : IAgencyDirectory
 
     public async Task<IReadOnlyList<AgencySummary>> AllAsync(CancellationToken ct = default) =>
         await db.Agencies.AsNoTracking().OrderBy(a => a.Path)
-            .Select(a => new AgencySummary(a.Id, a.Name, a.Level, a.Kind, a.ParentId)).ToListAsync(ct);
+            .Select(a => new AgencySummary(a.Id, a.Name, a.Level, a.Kind, a.ParentId, a.RegionCode, a.RegionName)).ToListAsync(ct);
 
     public async Task<IReadOnlyList<AgencySummary>> ListAsync(IReadOnlySet<Guid> ids, CancellationToken ct = default)
     {
         var list = ids.ToList();
         return await db.Agencies.AsNoTracking().Where(a => list.Contains(a.Id)).OrderBy(a => a.Path)
-            .Select(a => new AgencySummary(a.Id, a.Name, a.Level, a.Kind, a.ParentId)).ToListAsync(ct);
+            .Select(a => new AgencySummary(a.Id, a.Name, a.Level, a.Kind, a.ParentId, a.RegionCode, a.RegionName)).ToListAsync(ct);
     }
 }

@@ -11,7 +11,7 @@ internal sealed class PublicRegistry(RegistryDbContext db) : IPublicRegistry
     public async Task<IReadOnlyList<PublicAgency>> AgenciesAsync(CancellationToken ct = default)
     {
         var rows = await db.Agencies.AsNoTracking()
-            .Select(a => new PublicAgency(a.Id, a.ParentId, a.Name, a.Level, a.Kind, a.CreditCode, a.LegalUnit, a.Address))
+            .Select(a => new PublicAgency(a.Id, a.ParentId, a.Name, a.Level, a.Kind, a.CreditCode, a.LegalUnit, a.Address, a.RegionCode, a.RegionName))
             .ToListAsync(ct);
         return [.. rows.OrderBy(a => a.Level).ThenBy(a => a.Name, StringComparer.Ordinal)];
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sanxiang.Cases.Contracts;
 using Sanxiang.Disclosure.Features;
+using Sanxiang.Kernel.Domain;
 
 namespace Sanxiang.Disclosure.Pages.Public.Decisions;
 
@@ -13,6 +14,9 @@ internal sealed class IndexModel(PublicDecisionQueries queries) : PageModel
 
     [BindProperty(SupportsGet = true)]
     public Guid? AgencyId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Region { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public DecisionCategory? Category { get; set; }
@@ -30,10 +34,26 @@ internal sealed class IndexModel(PublicDecisionQueries queries) : PageModel
 
     public IReadOnlyList<AgencyOption> Agencies { get; private set; } = [];
 
+    public IReadOnlyList<RegionOption> Regions { get; private set; } = [];
+
+    /// <summary>The refusal of a region that is no code (shown instead of results).</summary>
+    public string? RegionError { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Result = await queries.SearchAsync(new DecisionFilter(Q, AgencyId, Category, From, To, PageNumber, 20), 20, ct);
+        var filter = new DecisionFilter(Q, AgencyId, Region, Category, From, To, PageNumber, 20);
+        try
+        {
+            Result = await queries.SearchAsync(filter, 20, ct);
+        }
+        catch (DomainRuleException e) when (e.Errors.Any(x => x.Field == "region"))
+        {
+            RegionError = e.Message;
+            Result = new PublicDecisionPage([], 0, false, filter.PageNumber, 20);
+        }
+
         Agencies = await queries.AgenciesAsync(ct);
+        Regions = await queries.RegionsAsync(ct);
     }
 
     /// <summary>The address of another page of the same search.</summary>
@@ -50,6 +70,7 @@ internal sealed class IndexModel(PublicDecisionQueries queries) : PageModel
 
         Add("q", Q);
         Add("agencyId", AgencyId?.ToString());
+        Add("region", Region);
         Add("category", Category?.ToString());
         Add("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Add("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

@@ -24,6 +24,10 @@ internal sealed class EditModel(AgencyFeatures agencies, IAgencyDirectory direct
 
         public string? Address { get; set; }
 
+        public string? RegionCode { get; set; }
+
+        public string? RegionName { get; set; }
+
         public int? Version { get; set; }
     }
 
@@ -45,7 +49,7 @@ internal sealed class EditModel(AgencyFeatures agencies, IAgencyDirectory direct
                 return Forbid();
             }
 
-            Input = new Form { Name = a.Name, Level = a.Level, Kind = a.Kind, ParentId = a.ParentId, CreditCode = a.CreditCode, LegalUnit = a.LegalUnit, Address = a.Address, Version = a.Version };
+            Input = new Form { Name = a.Name, Level = a.Level, Kind = a.Kind, ParentId = a.ParentId, CreditCode = a.CreditCode, LegalUnit = a.LegalUnit, Address = a.Address, RegionCode = a.RegionCode, RegionName = a.RegionName, Version = a.Version };
         }
         else if (!scope.IsInRole(Roles.Administrator))
         {
@@ -64,7 +68,7 @@ internal sealed class EditModel(AgencyFeatures agencies, IAgencyDirectory direct
             await agencies.GetAsync(scope, existing, ct);
         }
 
-        var input = new AgencyInput(Input.Name ?? string.Empty, Input.Level, Input.Kind, Input.ParentId, Input.CreditCode, Input.LegalUnit ?? string.Empty, Input.Address, Input.Version);
+        var input = new AgencyInput(Input.Name ?? string.Empty, Input.Level, Input.Kind, Input.ParentId, Input.CreditCode, Input.LegalUnit ?? string.Empty, Input.Address, Input.Version, Input.RegionCode, Input.RegionName);
         try
         {
             if (Id is { } id)

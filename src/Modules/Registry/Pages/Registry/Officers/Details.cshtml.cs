@@ -17,6 +17,9 @@ internal sealed class DetailsModel(OfficerFeatures officers, IAgencyDirectory di
 
     public bool CanWrite => Scope.CanWrite(Details.Officer.AgencyId);
 
+    /// <summary>Whether /Badges/Print would issue this officer's badge: a head or an administrator over the officer's agency (BadgeIssuer).</summary>
+    public bool CanPrintBadge => CanWrite && (Scope.IsInRole(Roles.Head) || Scope.IsInRole(Roles.Administrator));
+
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public Task<IActionResult> OnPostTrainingAsync(int year, int hours, CancellationToken ct) =>
