@@ -1,12 +1,9 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Sanxiang.Disclosure.Domain;
-using Sanxiang.Disclosure.Features;
-using Sanxiang.Disclosure.Persistence;
 using Sanxiang.Web.Tests.Infrastructure;
 using static Sanxiang.Web.Tests.Infrastructure.CaseApi;
+using static Sanxiang.Web.Tests.Infrastructure.PublicationApi;
 
 namespace Sanxiang.Web.Tests;
 
@@ -149,54 +146,17 @@ public sealed class PublicationTests(ClockFactory app) : IClassFixture<ClockFact
 
     private static object Person(string name, string idNumber) => new { kind = "Person", name, idNumber, address = Address, phone = Phone };
 
-    /// <summary>A confiscation of this amount: below every review threshold, and outside the fine benchmark of SJ-CF-001 (its smallest fine is 50,000 yuan).</summary>
-    private static object Fine(long fen) => new { kinds = new[] { "Confiscation" }, confiscationFen = fen, level = "Minor" };
+    private static object Fine(long fen) => Confiscation(fen);
 
-    private async Task<Guid> DecidedAsync(HttpClient officer, HttpClient head, object party, string facts, object penalty, bool serve = false)
-    {
-        var team = new[] { await OfficerIdAsync(officer, "王建国"), await OfficerIdAsync(officer, "李秀英") };
-        var power = JsonDocument.Parse(await officer.GetStringAsync("/api/registry/powers?search=SJ-CF-001")).RootElement.GetProperty("items")[0].GetProperty("id").GetGuid();
-        using var created = await officer.PostJsonAsync("/api/cases", new { powerId = power, party, summary = "销售超过保质期的食品", actOn = "2026-02-20", discoveredOn = "2026-02-27", officerIds = team });
-        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var id = (await created.ReadDocumentAsync()).RootElement.GetProperty("id").GetGuid();
-        var url = $"/api/cases/{id}";
-        await OkAsync(officer, $"{url}/request-filing", new { });
-        await OkAsync(head, $"{url}/approve-filing", new { });
-        await OkAsync(officer, $"{url}/evidence", new { kind = "书证", description = "现场检查笔录", collectedOn = "2026-03-02", lawfullyObtained = true });
-        await OkAsync(officer, $"{url}/notice", new { penalty, facts, reasons = "违反《食品安全法》第三十四条第十项", servedOn = "2026-03-02" });
-        await OkAsync(officer, $"{url}/statement", new { waived = true, on = "2026-03-02" });
-        await OkAsync(officer, $"{url}/decision", new { outcome = "Penalty", penalty, facts, reasons = "依据《食品安全法》第一百二十四条第一款，依法处理" });
-        if (serve)
-        {
-            await OkAsync(officer, $"{url}/service", new { method = "Direct", servedOn = "2026-03-02", recipient = "当事人本人" });
-        }
+    private Task RunAsync() => RunPublicationAsync(app);
 
-        return id;
-    }
-
-    private async Task RunAsync()
-    {
-        await using var scope = app.Scope();
-        await scope.ServiceProvider.GetRequiredService<PublicationPipeline>().RunAsync();
-    }
-
-    private async Task<Publication?> PublicationOfAsync(Guid caseId)
-    {
-        await using var scope = app.Scope();
-        return await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().Publications.AsNoTracking().SingleOrDefaultAsync(p => p.CaseId == caseId);
-    }
+    private Task<Publication?> PublicationOfAsync(Guid caseId) => PublicationApi.PublicationOfAsync(app, caseId);
 
     /// <summary>The JSON search's result IDs for a query (as text, to look for one).</summary>
     private async Task<string> SearchAsync(string q) =>
         await app.NewClient().GetStringAsync($"/api/public/decisions?q={Uri.EscapeDataString(q)}&pageSize=100");
 
-    private async Task IntegrateLedgerAsync()
-    {
-        var sequencer = app.Services.GetRequiredService<Sanxiang.Ledger.Sequencing.Sequencer>();
-        while (await sequencer.IntegrateOnceAsync() > 0)
-        {
-        }
-    }
+    private Task IntegrateLedgerAsync() => PublicationApi.IntegrateLedgerAsync(app);
 
     private async Task<HttpClient> ClientAsync(string user) => await (await app.SignedInAsync(user)).WithAntiforgeryHeaderAsync();
 }
