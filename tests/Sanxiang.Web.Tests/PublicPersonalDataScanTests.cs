@@ -113,6 +113,24 @@ public sealed partial class PublicPersonalDataScanTests(RouteRecordingFactory ap
         var (person, withdrawn, organisation, institution) = await SeedAsync();
         var urls = await CrawlAsync(person, withdrawn, organisation, institution);
 
+        // The texts are there, masked (not merely absent).
+        var anonymous = app.NewClient();
+        var shown = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/Public/Decisions/{person}"));
+        foreach (var masked in new[] { "张伟", "110108********018X", "139****5678", "赵**", "130102********008X", "150****4444", "****0123", "周**" })
+        {
+            shown.ShouldContain(masked);
+        }
+
+        shown = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/Public/Decisions/{organisation}"));
+        foreach (var masked in new[] { "安平县鑫源食品有限公司", CreditCode, "会计孙**", "见证人孙**", "钱**", "130521********005X", "186****2222" })
+        {
+            shown.ShouldContain(masked);
+        }
+
+        shown = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/Public/Decisions/{withdrawn}"));
+        shown.ShouldContain("申请人张伟（身份证号110108********018X，电话139****5678）的复议申请成立，证人赵**证言不足采信，决定撤销");
+        shown.ShouldNotContain("销售超过保质期的食品30袋");
+
         var routes = PublicRoutes();
         output.WriteLine($"{urls.Count} URLs; public GET routes: {string.Join(", ", routes)}");
         routes.Except(app.Answered.Keys, StringComparer.Ordinal).ShouldBeEmpty("every public route is crawled");
@@ -176,7 +194,7 @@ public sealed partial class PublicPersonalDataScanTests(RouteRecordingFactory ap
         var anonymous = app.NewClient();
         var seeds = new List<string>
         {
-            "/Public", "/verify", "/api/public/decisions", "/api/public/decisions?page=2&pageSize=1", "/api/public/decisions?q=%E6%B2%A1%E6%94%B6&pageSize=100", "/openapi/v1.json",
+            "/Public", "/Public/Decisions?q=%E6%B2%A1%E6%94%B6", "/Public/Decisions?q=%E9%A3%9F%E5%93%81&category=Penalty", "/verify", "/api/public/decisions", "/api/public/decisions?page=2&pageSize=1", "/api/public/decisions?q=%E6%B2%A1%E6%94%B6&pageSize=100", "/openapi/v1.json",
             "/api/public/decisions.csv", "/api/public/decisions.csv?q=%E9%A3%9F%E5%93%81", "/api/public/decisions.atom", "/api/public/reports/2026.csv", "/api/public/reports/2026.xlsx",
             "/api/public/badge-verifier-key", "/ledger/checkpoint", "/ledger/checkpoint/cosigned", "/ledger/verifier-key", "/ledger/verifier-key-sm2", "/ledger/proof/consistency?old=1",
         };
