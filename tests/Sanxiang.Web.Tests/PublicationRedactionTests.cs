@@ -25,6 +25,17 @@ public sealed class PublicationRedactionTests
     }
 
     [Fact]
+    public void PUB_RED_2_ANameACueIntroduces_IsMaskedWhereverItAppears_InAnyOfTheCasesTexts()
+    {
+        const string facts = "会计孙丽丽的个人账户收取货款，见证人孙丽丽在场；王芳记账。";
+        const string reasons = "证人王芳证实，当事人张伟认可。";
+        var r = new Redaction([], "张伟", [facts, reasons]);
+        r.Mask(facts).ShouldBe("会计孙**的个人账户收取货款，见证人孙**在场；王*记账。");
+        r.Mask(reasons).ShouldBe("证人王**实，当事人张伟认可。"); // the cue reads three characters: over-masked as before
+        new Redaction([], "张伟", ["证人张伟强在场"]).Mask("张伟强、张伟").ShouldBe("张伟强、张伟", "a cued name that starts with the party's own is left as before (the party's name stays)");
+    }
+
+    [Fact]
     public void Search_TwoCharacterWordsAreBigrams_AndQueriesNeedAllOfThem()
     {
         var terms = Bigrams.Terms("责令停产停业，罚款2000元；案号ＡＢ12");

@@ -1,13 +1,9 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Sanxiang.Disclosure.Domain;
-using Sanxiang.Disclosure.Features;
-using Sanxiang.Disclosure.Persistence;
 using Sanxiang.Web.Tests.Infrastructure;
 using static Sanxiang.Web.Tests.Infrastructure.CaseApi;
-using static Sanxiang.Web.Tests.Infrastructure.Publishing;
+using static Sanxiang.Web.Tests.Infrastructure.PublicationApi;
 
 namespace Sanxiang.Web.Tests;
 
@@ -150,28 +146,17 @@ public sealed class PublicationTests(ClockFactory app) : IClassFixture<ClockFact
 
     private static object Person(string name, string idNumber) => new { kind = "Person", name, idNumber, address = Address, phone = Phone };
 
-    /// <summary>A confiscation of this amount: below every review threshold, and outside the fine benchmark of SJ-CF-001 (its smallest fine is 50,000 yuan).</summary>
-    private static object Fine(long fen) => new { kinds = new[] { "Confiscation" }, confiscationFen = fen, level = "Minor" };
+    private static object Fine(long fen) => Confiscation(fen);
 
-    private Task RunAsync() => Publishing.RunPipelineAsync(app);
+    private Task RunAsync() => RunPublicationAsync(app);
 
-    private async Task<Publication?> PublicationOfAsync(Guid caseId)
-    {
-        await using var scope = app.Scope();
-        return await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().Publications.AsNoTracking().SingleOrDefaultAsync(p => p.CaseId == caseId);
-    }
+    private Task<Publication?> PublicationOfAsync(Guid caseId) => PublicationApi.PublicationOfAsync(app, caseId);
 
     /// <summary>The JSON search's result IDs for a query (as text, to look for one).</summary>
     private async Task<string> SearchAsync(string q) =>
         await app.NewClient().GetStringAsync($"/api/public/decisions?q={Uri.EscapeDataString(q)}&pageSize=100");
 
-    private async Task IntegrateLedgerAsync()
-    {
-        var sequencer = app.Services.GetRequiredService<Sanxiang.Ledger.Sequencing.Sequencer>();
-        while (await sequencer.IntegrateOnceAsync() > 0)
-        {
-        }
-    }
+    private Task IntegrateLedgerAsync() => PublicationApi.IntegrateLedgerAsync(app);
 
     private async Task<HttpClient> ClientAsync(string user) => await (await app.SignedInAsync(user)).WithAntiforgeryHeaderAsync();
 }

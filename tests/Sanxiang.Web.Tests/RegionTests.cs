@@ -178,15 +178,15 @@ public sealed class RegionTests(ClockFactory app) : IClassFixture<ClockFactory>
 
     /// <summary>A confiscation of 1,000 yuan on a natural person, decided and served on Monday 2 March 2026 (published on the next run).</summary>
     private static Task<Guid> DecidedAsync(HttpClient officer, HttpClient head, string partyName) =>
-        Publishing.DecidedAsync(
+        PublicationApi.DecidedAsync(
             officer,
             head,
             new { kind = "Person", name = partyName, idNumber = "110105199001010010", address = "安平县城关镇解放路1号", phone = "13812345678" },
             "销售过期食品，没收违法所得",
-            new { kinds = new[] { "Confiscation" }, confiscationFen = 1_000_00L, level = "Minor" },
+            PublicationApi.Confiscation(1_000_00L),
             serve: true);
 
-    private Task RunAsync() => Publishing.RunPipelineAsync(app);
+    private Task RunAsync() => PublicationApi.RunPublicationAsync(app);
 
     private async Task<string> PublicationIdAsync(Guid caseId)
     {

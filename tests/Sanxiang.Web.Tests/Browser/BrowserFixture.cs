@@ -61,6 +61,9 @@ public class BrowserFixture : SanxiangFactory
         return await context.NewPageAsync();
     }
 
+    /// <summary>HTTP clients (API steps a browser test takes before or between pages) talk to the same Kestrel port.</summary>
+    protected override Uri ClientBaseAddress => BaseUrl.Length > 0 ? new Uri(BaseUrl + "/") : base.ClientBaseAddress;
+
     protected override async Task DisposeFixtureAsync()
     {
         if (Browser is not null)

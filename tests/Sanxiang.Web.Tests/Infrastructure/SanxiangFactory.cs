@@ -59,7 +59,10 @@ public class SanxiangFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>A client that keeps cookies and shows redirects (302 + Location) instead of following them.</summary>
     public HttpClient NewClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientBaseAddress });
+
+    /// <summary>Where clients send their requests (the in-memory test server unless a subclass listens on a port).</summary>
+    protected virtual Uri ClientBaseAddress => new("http://localhost");
 
     /// <summary>A scope over the app's services (DbContexts, ApiKeyService, migrators).</summary>
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();

@@ -136,7 +136,7 @@ internal sealed class Publication : AggregateRoot
         Version++;
         if (Status == PublicationStatus.Pending)
         {
-            var r = new Redaction(c.PersonalData, c.Party.Kind == PartyKind.Person ? c.Party.Name : null);
+            var r = Redaction.For(c);
             CaseNumber = c.CaseNumber;
             DecisionNumber = c.DecisionNumber;
             DecisionSha256 = c.DecisionSha256;
@@ -168,7 +168,7 @@ internal sealed class Publication : AggregateRoot
             {
                 WithdrawalDueOn = addWorkingDays(overturned.EndedOn!.Value, rules.WithdrawalWorkingDays);
                 WithdrawalReason = $"该决定经{CaseLabels.Of(overturned.Kind)}于{overturned.EndedOn:yyyy年M月d日}被{CaseLabels.Of(overturned.Result!.Value)}，依法撤下（《行政处罚法》第四十八条）。"
-                    + (string.IsNullOrWhiteSpace(overturned.Text) ? string.Empty : new Redaction(c.PersonalData, c.Party.Kind == PartyKind.Person ? c.Party.Name : null).Mask(overturned.Text));
+                    + (string.IsNullOrWhiteSpace(overturned.Text) ? string.Empty : Redaction.For(c).Mask(overturned.Text));
             }
             else if (c.PartyWasMinor || c.ExemptionReason is not null)
             {

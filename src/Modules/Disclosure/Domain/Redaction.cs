@@ -16,10 +16,13 @@ internal sealed partial class Redaction
     private readonly List<(string Value, string Mask)> _known = [];
     private readonly string? _allowedName;
 
-    public Redaction(IEnumerable<PersonalDatum> known, string? allowedName)
+    /// <param name="known">The values the case knows to be personal.</param>
+    /// <param name="allowedName">The penalised natural person's own name, published (PUB-RED-2).</param>
+    /// <param name="texts">All the texts to be published of the case: a name a cue introduces in one of them is masked in all.</param>
+    public Redaction(IEnumerable<PersonalDatum> known, string? allowedName, IEnumerable<string?>? texts = null)
     {
         _allowedName = allowedName;
-        foreach (var d in known)
+        foreach (var d in known.Concat(CuedNames(texts ?? [], allowedName)))
         {
             var mask = d.Kind switch
             {
@@ -38,6 +41,27 @@ internal sealed partial class Redaction
     }
 
     public const string Hidden = "***";
+
+    /// <summary>
+    /// The masking of one case's public texts: its known personal data, and every name a cue (证人, 见证人…) introduces
+    /// in any of those texts, so that the name is masked wherever it appears in them ("会计孙丽丽…，见证人孙丽丽在场"),
+    /// not only right after the cue. A cued name of three characters also masks its first two (a two-character
+    /// name the cue read one character too far: "证人王芳证实").
+    /// </summary>
+    public static Redaction For(DecidedCase c)
+    {
+        var allowed = c.Party.Kind == PartyKind.Person ? c.Party.Name : null;
+        return new Redaction(c.PersonalData, allowed, [c.PowerName, c.Facts, c.Reasons, c.LegalBasis, c.Result, .. c.Remedies.Select(x => x.Text)]);
+    }
+
+    private static IEnumerable<PersonalDatum> CuedNames(IEnumerable<string?> texts, string? allowedName) =>
+        texts.Where(t => !string.IsNullOrEmpty(t))
+            .SelectMany(t => NameCue().Matches(t!))
+            .Select(m => m.Groups["name"].Value)
+            .SelectMany(n => n.Length == 3 ? new[] { n, n[..2] } : [n])
+            .Where(n => allowedName is not { Length: > 0 } || !(n.StartsWith(allowedName, StringComparison.Ordinal) || allowedName.StartsWith(n, StringComparison.Ordinal)))
+            .Distinct(StringComparer.Ordinal)
+            .Select(n => new PersonalDatum(PersonalDataKind.PersonName, n));
 
     public string Mask(string? text)
     {
