@@ -120,7 +120,7 @@ internal static class Corpus
             await db.SaveChangesAsync();
             foreach (var p in published)
             {
-                await index.AddAsync(p.Seq!.Value, Bigrams.Terms(p.SearchText()), default);
+                await index.AddAsync(p.Seq!.Value, p.DecidedOn, Bigrams.Terms(p.SearchText()), default);
             }
 
             await tx.CommitAsync();

@@ -5,8 +5,10 @@ namespace Sanxiang.Disclosure.Domain;
 /// <summary>
 /// The search terms of Chinese text (ADR 0017): every two adjacent Han characters (a bigram: 罚款, 款人民…), so that
 /// any word of two characters or more is found as the bigrams it is made of; runs of Latin letters and digits of
-/// two or more as whole lower-case words (case numbers, credit codes, years). Text is NFKC-normalised first
-/// (full-width digits and letters become ASCII). Masked characters (*) break runs, so masked names index nothing.
+/// two or more as whole lower-case words (case numbers, credit codes, years). The last character of each Han run is
+/// also a term of its own, so that every character starts some term and a one-character query (a prefix) finds it
+/// wherever it stands. Text is NFKC-normalised first (full-width digits and letters become ASCII). Masked characters
+/// (*) break runs, so masked names index nothing.
 /// </summary>
 internal static class Bigrams
 {
@@ -24,6 +26,8 @@ internal static class Bigrams
                 {
                     set.Add(run.Substring(i, 2));
                 }
+
+                set.Add(run[^1..]);
             }
             else if (run.Length >= 2)
             {
@@ -40,7 +44,7 @@ internal static class Bigrams
     /// </summary>
     public static (IReadOnlyList<string> Terms, string? Single) Query(string? q)
     {
-        var terms = Terms(q).Order(StringComparer.Ordinal).ToList();
+        var terms = Terms(q).Where(t => t.Length > 1 || !IsHan(t[0])).Order(StringComparer.Ordinal).ToList();
         string? single = null;
         if (terms.Count == 0)
         {

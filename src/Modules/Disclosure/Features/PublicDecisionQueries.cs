@@ -25,12 +25,18 @@ internal sealed record DecisionFilter(string? Q, Guid? AgencyId, string? Region,
 
 internal sealed record PublicDecisionRow(Guid Id, string AgencyName, string? DecisionNumber, string CaseNumber, string Category, string PartyName, string? PartyCreditCode, string Result, DateOnly DecidedOn, DateOnly? PublishedOn, bool Withdrawn, string? RegionCode, string? RegionName);
 
-/// <summary>A page of decisions; <see cref="Total"/> is exact up to <see cref="CountCap"/> (then <see cref="TotalCapped"/>).</summary>
+/// <summary>
+/// A page of decisions; <see cref="Total"/> is exact up to a cap (then <see cref="TotalCapped"/>: "more than"): 1,000
+/// for a listing; for a word search the matches up to five pages past this one, at least 100 (counting further would
+/// cost more than the page itself, ADR 0017).
+/// </summary>
 internal sealed record PublicDecisionPage(IReadOnlyList<PublicDecisionRow> Items, int Total, bool TotalCapped, int Page, int PageSize)
 {
     public const int CountCap = 1000;
 
-    public int Pages => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
+    public static int WordCountCap(int skip, int size) => Math.Max(100, skip + (5 * size));
+
+    public int Pages => Math.Max(TotalCapped ? Page + 1 : 1, (int)Math.Ceiling(Total / (double)PageSize));
 }
 
 /// <summary>A published decision as the public sees it; a withdrawn one keeps only its notice (APL-48).</summary>
@@ -125,7 +131,7 @@ internal sealed class PublicDecisionQueries(DisclosureDbContext db, DecisionInde
         query = query.OrderByDescending(p => p.Seq);
         var total = await query.Take(PublicDecisionPage.CountCap + 1).CountAsync(ct);
         var rows = await Rows(query.Skip(skip).Take(size)).ToListAsync(ct);
-        return Page(f, size, rows, total);
+        return Page(f, size, rows, total, PublicDecisionPage.CountCap);
     }
 
     /// <summary>
@@ -138,24 +144,25 @@ internal sealed class PublicDecisionQueries(DisclosureDbContext db, DecisionInde
         var (terms, single) = Bigrams.Query(f.Q);
         if (terms.Count == 0 && single is null)
         {
-            return Page(f, size, [], 0);
+            return Page(f, size, [], 0, 0);
         }
 
         var filter = new IndexFilter(ChinaTime.Today(clock), f.AgencyId, region, f.Category, f.From, f.To);
-        var total = await index.CountAsync(terms, single, filter, PublicDecisionPage.CountCap + 1, ct);
+        var cap = PublicDecisionPage.WordCountCap(skip, size);
+        var total = await index.CountAsync(terms, single, filter, cap + 1, ct);
         var keys = total == 0 ? [] : await index.PageAsync(terms, single, filter, skip, size, ct);
         var rows = keys.Count == 0 ? [] : await Rows(Visible().Where(p => keys.Contains(p.Seq!.Value)).OrderByDescending(p => p.Seq)).ToListAsync(ct);
-        return Page(f, size, rows, total);
+        return Page(f, size, rows, total, cap);
     }
 
     private static IQueryable<RowData> Rows(IQueryable<Publication> query) =>
         query.Select(p => new RowData(p.Id, p.AgencyName, p.DecisionNumber, p.CaseNumber, p.Category, p.PartyName, p.PartyCreditCode, p.Result, p.DecidedOn, p.PublishedOn, p.Status, p.RegionCode, p.RegionName));
 
-    private static PublicDecisionPage Page(DecisionFilter f, int size, List<RowData> rows, int total)
+    private static PublicDecisionPage Page(DecisionFilter f, int size, List<RowData> rows, int total, int cap)
     {
         var items = rows.Select(p => new PublicDecisionRow(p.Id, p.AgencyName, p.DecisionNumber, p.CaseNumber, PublicationLabels.Of(p.Category), p.PartyName, p.PartyCreditCode,
             p.Status == PublicationStatus.Withdrawn ? "（已撤回）" : p.Result, p.DecidedOn, p.PublishedOn, p.Status == PublicationStatus.Withdrawn, p.RegionCode, p.RegionName)).ToList();
-        return new PublicDecisionPage(items, Math.Min(total, PublicDecisionPage.CountCap), total > PublicDecisionPage.CountCap, f.PageNumber, size);
+        return new PublicDecisionPage(items, Math.Min(total, cap), total > cap, f.PageNumber, size);
     }
 
     private sealed record RowData(Guid Id, string AgencyName, string? DecisionNumber, string CaseNumber, DecisionCategory Category, string PartyName, string? PartyCreditCode, string Result,
