@@ -7,7 +7,8 @@
 #   bench/search.sh                      the full run (seeding 1,000,000 decisions takes most of it)
 #   QUICK=1 bench/search.sh              50,000 decisions and short runs, to check that everything runs
 #
-# Settings: SEARCH_DBS (sqlite,postgres), SEARCH_COUNT, SEARCH_RUNS (3), SEARCH_SECONDS (20), SEARCH_CONNECTIONS (32),
+# Settings: SEARCH_DBS (sqlite,postgres), SEARCH_COUNT, SEARCH_RUNS (3), SEARCH_SECONDS (20), SEARCH_CONNECTIONS (16,32:
+# wrk is closed-loop, so each concurrency is one operating point: throughput and latency at that many clients),
 # SEARCH_URLS (20000 distinct search URLs: words of every frequency, a fifth with two words, two fifths with an agency,
 # region, category or date filter, a fifth past page 1). The app runs in Release with its defaults, except that the output cache
 # and the per-client rate limit of the public site are off (every request is a real search from one address) and the
@@ -23,7 +24,7 @@ if [ "${QUICK:-0}" = 1 ]; then
   : "${SEARCH_COUNT:=50000}" "${SEARCH_SECONDS:=5}" "${SEARCH_RUNS:=1}"
 fi
 : "${SEARCH_DBS:=sqlite,postgres}" "${SEARCH_COUNT:=1000000}" "${SEARCH_RUNS:=3}" "${SEARCH_SECONDS:=20}"
-: "${SEARCH_CONNECTIONS:=32}" "${SEARCH_URLS:=20000}"
+: "${SEARCH_CONNECTIONS:=16,32}" "${SEARCH_URLS:=20000}"
 port=5191
 
 # --- Tools: PostgreSQL server binaries (as ./test.sh), wrk ------------------------------------------
@@ -70,8 +71,8 @@ stop_app() { kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null ||
 trap 'rc=$?; stop_app; pg_stop "$pg_dir"; rm -rf "$work"; exit "$rc"' EXIT
 
 # one wrk run: prints "rps p50_ms p95_ms p99_ms non2xx+errors"
-load() { # $1 url file, $2 seconds
-  wrk -t2 -c"$SEARCH_CONNECTIONS" -d"$2s" --timeout 10s -s "$root/bench/search/replay.lua" "http://127.0.0.1:$port" -- "$1" \
+load() { # $1 url file, $2 seconds, $3 connections
+  wrk -t2 -c"$3" -d"$2s" --timeout 10s -s "$root/bench/search/replay.lua" "http://127.0.0.1:$port" -- "$1" \
     | awk '/^RESULT/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
                         printf "%.1f %.1f %.1f %.1f %d\n", v["requests"] / (v["duration_us"] / 1e6), v["p50_us"] / 1000, v["p95_us"] / 1000, v["p99_us"] / 1000, v["errors"] + v["non2xx"] }'
 }
@@ -82,10 +83,10 @@ echo "/health/live" >"$work/hello.txt"
 "$bench" urls --count "$SEARCH_URLS" --out "$work/api.txt" --path /api/public/decisions
 "$bench" urls --count "$SEARCH_URLS" --out "$work/page.txt" --path /Public/Decisions
 {
-  echo "# Public search benchmark, $(date -u +%Y-%m-%d) ($(nproc) cores, $("$pg_bin/postgres" --version), wrk $SEARCH_CONNECTIONS connections, ${SEARCH_SECONDS} s per run, medians of $SEARCH_RUNS alternating runs)"
+  echo "# Public search benchmark, $(date -u +%Y-%m-%d) ($(nproc) cores, $("$pg_bin/postgres" --version), wrk closed loop, ${SEARCH_SECONDS} s per run, medians of $SEARCH_RUNS alternating runs)"
   echo
-  echo "| database | decisions | seeding | endpoint | requests/s | p50 ms | p95 ms | p99 ms | errors | ratio to hello (req/s) |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
+  echo "| database | decisions | seeding | connections | endpoint | requests/s | p50 ms | p95 ms | p99 ms | errors | ratio to hello (req/s) |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
 } | tee "$out"
 
 IFS=, read -r -a dbs <<<"$SEARCH_DBS"
@@ -114,23 +115,26 @@ for db in "${dbs[@]}"; do
 
   start_app "$provider" "$conn"
   log "$db: warming up"
-  load "$work/api.txt" 5 >/dev/null
-  load "$work/page.txt" 5 >/dev/null
-  : >"$work/hello.res"; : >"$work/api.res"; : >"$work/page.res"
-  for run in $(seq "$SEARCH_RUNS"); do
+  load "$work/api.txt" 5 16 >/dev/null
+  load "$work/page.txt" 5 16 >/dev/null
+  IFS=, read -r -a conns <<<"$SEARCH_CONNECTIONS"
+  for c in "${conns[@]}"; do
+    : >"$work/hello.res"; : >"$work/api.res"; : >"$work/page.res"
+    for run in $(seq "$SEARCH_RUNS"); do
+      for kind in hello api page; do
+        r=$(load "$work/$kind.txt" "$SEARCH_SECONDS" "$c")
+        log "$db c=$c run $run $kind: $r (req/s p50 p95 p99 errors)"
+        echo "$r" >>"$work/$kind.res"
+      done
+    done
+    hello=$(col 1 <"$work/hello.res")
     for kind in hello api page; do
-      r=$(load "$work/$kind.txt" "$SEARCH_SECONDS")
-      log "$db run $run $kind: $r (req/s p50 p95 p99 errors)"
-      echo "$r" >>"$work/$kind.res"
+      f="$work/$kind.res"
+      rps=$(col 1 <"$f")
+      name=$([ "$kind" = hello ] && echo "static /health/live" || ([ "$kind" = api ] && echo "search JSON /api/public/decisions" || echo "search page /Public/Decisions"))
+      printf '| %s | %s | %s s (%s) | %s | %s | %.0f | %.1f | %.1f | %.1f | %s | %.3f |\n' "$db" "$SEARCH_COUNT" "$seed_s" "$size" "$c" "$name" "$rps" \
+        "$(col 2 <"$f")" "$(col 3 <"$f")" "$(col 4 <"$f")" "$(awk '{s += $5} END {print s}' "$f")" "$(awk "BEGIN{print $rps / $hello}")" | tee -a "$out"
     done
   done
   stop_app
-  hello=$(col 1 <"$work/hello.res")
-  for kind in hello api page; do
-    f="$work/$kind.res"
-    rps=$(col 1 <"$f")
-    name=$([ "$kind" = hello ] && echo "static /health/live" || ([ "$kind" = api ] && echo "search JSON /api/public/decisions" || echo "search page /Public/Decisions"))
-    printf '| %s | %s | %s s (%s) | %s | %.0f | %.1f | %.1f | %.1f | %s | %.3f |\n' "$db" "$SEARCH_COUNT" "$seed_s" "$size" "$name" "$rps" \
-      "$(col 2 <"$f")" "$(col 3 <"$f")" "$(col 4 <"$f")" "$(awk '{s += $5} END {print s}' "$f")" "$(awk "BEGIN{print $rps / $hello}")" | tee -a "$out"
-  done
 done

@@ -135,8 +135,8 @@ internal sealed class PublicDecisionQueries(DisclosureDbContext db, DecisionInde
     }
 
     /// <summary>
-    /// A search by words (ADR 0017): the index gives the page's keys (every term present, newest first, with the
-    /// filters); the rows are then read by key. A query of one Han character finds the bigrams it starts. A query
+    /// A search by words (ADR 0017): the index gives the keys of the matches (every term present, newest first, with
+    /// the filters) up to the count's cap, which always covers this page; the page's rows are then read by key. A query of one Han character finds the bigrams it starts. A query
     /// with nothing to look for (punctuation only) finds nothing.
     /// </summary>
     private async Task<PublicDecisionPage> WordSearchAsync(DecisionFilter f, (string First, string Last)? region, int size, int skip, CancellationToken ct)
@@ -149,8 +149,9 @@ internal sealed class PublicDecisionQueries(DisclosureDbContext db, DecisionInde
 
         var filter = new IndexFilter(ChinaTime.Today(clock), f.AgencyId, region, f.Category, f.From, f.To);
         var cap = PublicDecisionPage.WordCountCap(skip, size);
-        var total = await index.CountAsync(terms, single, filter, cap + 1, ct);
-        var keys = total == 0 ? [] : await index.PageAsync(terms, single, filter, skip, size, ct);
+        var matches = await index.KeysAsync(terms, single, filter, cap + 1, ct);
+        var total = matches.Count;
+        var keys = matches.Skip(skip).Take(size).ToList();
         var rows = keys.Count == 0 ? [] : await Rows(Visible().Where(p => keys.Contains(p.Seq!.Value)).OrderByDescending(p => p.Seq)).ToListAsync(ct);
         return Page(f, size, rows, total, cap);
     }

@@ -100,14 +100,10 @@ internal sealed class DecisionIndex(DisclosureDbContext db)
 
     /// <summary>
     /// The keys of the visible decisions that hold every term (or, for <paramref name="prefix"/>, a term starting with
-    /// it), newest first, one page of them.
+    /// it), newest first, at most <paramref name="limit"/> of them: one query gives both the page and the count.
     /// </summary>
-    public Task<List<long>> PageAsync(IReadOnlyList<string> terms, string? prefix, IndexFilter f, int skip, int take, CancellationToken ct) =>
-        db.Database.SqlQuery<long>(Build($"SELECT {Key} AS \"Value\"", terms, prefix, f, $" ORDER BY {Key} DESC LIMIT {take} OFFSET {skip}")).ToListAsync(ct);
-
-    /// <summary>How many visible decisions match, counted up to <paramref name="cap"/>.</summary>
-    public async Task<int> CountAsync(IReadOnlyList<string> terms, string? prefix, IndexFilter f, int cap, CancellationToken ct) =>
-        (int)await db.Database.SqlQuery<long>(Build("SELECT COUNT(*) AS \"Value\" FROM (SELECT 1 AS one", terms, prefix, f, $" LIMIT {cap}) AS c")).SingleAsync(ct);
+    public Task<List<long>> KeysAsync(IReadOnlyList<string> terms, string? prefix, IndexFilter f, int limit, CancellationToken ct) =>
+        db.Database.SqlQuery<long>(Build($"SELECT {Key} AS \"Value\"", terms, prefix, f, $" ORDER BY {Key} DESC LIMIT {limit}")).ToListAsync(ct);
 
     /// <summary>The query, with every value a parameter: the match expression is built from terms that hold only Han characters, a-z and 0-9.</summary>
     private FormattableString Build(string select, IReadOnlyList<string> terms, string? prefix, IndexFilter f, string tail)
