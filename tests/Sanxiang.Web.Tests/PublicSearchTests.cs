@@ -122,13 +122,6 @@ public sealed class PublicSearchTests(SanxiangFactory app) : IClassFixture<Sanxi
             list.Add(new Seeded(p.Id, seq, agency, region, decided, elevator, food, i % 7 == 0));
         }
 
-        if (db.Database.IsNpgsql())
-        {
-            // Statistics, so that the search chooses its plan from them (ADR 0017): 罚款 is in every decision here, so
-            // its searches walk the keys backwards; 电梯 (a third) is left to the planner.
-            await db.Database.ExecuteSqlRawAsync("ANALYZE disclosure_search");
-        }
-
         _seeded = list;
         return list;
     }

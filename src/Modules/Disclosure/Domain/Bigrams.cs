@@ -54,10 +54,6 @@ internal static class Bigrams
         return (terms, single);
     }
 
-    /// <summary>A query's terms word by word (each run of Han characters: its bigrams; each Latin/digit word: itself).</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Words(string? q) =>
-        [.. Runs(q).Where(r => r.Text.Length > 1).Select(r => (IReadOnlyList<string>)[.. Terms(r.Text).Where(t => t.Length > 1)])];
-
     private static IEnumerable<(string Text, bool Han)> Runs(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))

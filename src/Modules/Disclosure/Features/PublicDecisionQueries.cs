@@ -149,7 +149,7 @@ internal sealed class PublicDecisionQueries(DisclosureDbContext db, DecisionInde
 
         var filter = new IndexFilter(ChinaTime.Today(clock), f.AgencyId, region, f.Category, f.From, f.To);
         var cap = PublicDecisionPage.WordCountCap(skip, size);
-        var matches = await index.KeysAsync(terms, Bigrams.Words(f.Q), single, filter, cap + 1, ct);
+        var matches = await index.KeysAsync(terms, single, filter, cap + 1, ct);
         var total = matches.Count;
         var keys = matches.Skip(skip).Take(size).ToList();
         var rows = keys.Count == 0 ? [] : await Rows(Visible().Where(p => keys.Contains(p.Seq!.Value)).OrderByDescending(p => p.Seq)).ToListAsync(ct);

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Sanxiang.Cases.Contracts;
 using Sanxiang.Disclosure.Domain;
 using Sanxiang.Kernel.Persistence;
@@ -18,7 +17,7 @@ internal sealed record IndexFilter(DateOnly Today, Guid? AgencyId, (string First
 /// (array_to_tsvector: no parser, no stemming) under a GIN index. Both answer "every term present, newest first"
 /// and a prefix (one Han character: the bigrams it starts). Written in the same transaction as the publication.
 /// </summary>
-internal sealed class DecisionIndex(DisclosureDbContext db, IMemoryCache? cache = null)
+internal sealed class DecisionIndex(DisclosureDbContext db)
 {
     private bool Postgres => db.Database.IsNpgsql();
 
@@ -103,60 +102,8 @@ internal sealed class DecisionIndex(DisclosureDbContext db, IMemoryCache? cache 
     /// The keys of the visible decisions that hold every term (or, for <paramref name="prefix"/>, a term starting with
     /// it), newest first, at most <paramref name="limit"/> of them: one query gives both the page and the count.
     /// </summary>
-    public async Task<List<long>> KeysAsync(IReadOnlyList<string> terms, IReadOnlyList<IReadOnlyList<string>> words, string? prefix, IndexFilter f, int limit, CancellationToken ct)
-    {
-        var query = Build($"SELECT {Key} AS \"Value\"", terms, prefix, f, $" ORDER BY {Key} DESC LIMIT {limit}");
-        if (!Postgres || prefix is not null || terms.Count == 0 || f.AgencyId is not null || f.Category is not null || f.Region is not null
-            || await NewestFirstAsync(words, limit, ct) is not true)
-        {
-            return await db.Database.SqlQuery<long>(query).ToListAsync(ct);
-        }
-
-        // A common word: walk the keys backwards and check each row's terms; the planner, multiplying the frequencies of a
-        // word's bigrams as if independent, would otherwise fetch and sort every match (ADR 0017).
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off", ct);
-        var keys = await db.Database.SqlQuery<long>(query).ToListAsync(ct);
-        await tx.CommitAsync(ct);
-        return keys;
-    }
-
-    /// <summary>
-    /// PostgreSQL only: whether the newest matches are found faster by walking the keys backwards (about limit / f rows)
-    /// than by fetching every match (about f × N rows). f is estimated from the column's statistics: for each word the
-    /// frequency of its rarest bigram (a word's bigrams go together), multiplied across words (different words are
-    /// taken as independent); a term missing from the statistics is rarer than every listed one. Unknown without them.
-    /// </summary>
-    private async Task<bool?> NewestFirstAsync(IReadOnlyList<IReadOnlyList<string>> words, int limit, CancellationToken ct)
-    {
-        if (cache is null)
-        {
-            return null;
-        }
-
-        var stats = await cache.GetOrCreateAsync<SearchStats?>("disclosure.search.stats", async e =>
-        {
-            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-            var rows = await db.Database.SqlQuery<TermFrequency>($"""
-                SELECT e.term AS "Term", s.most_common_elem_freqs[e.i] AS "Frequency", c.reltuples AS "Rows"
-                FROM pg_stats s CROSS JOIN LATERAL unnest(s.most_common_elems::text::text[]) WITH ORDINALITY AS e(term, i)
-                JOIN pg_class c ON c.relname = s.tablename
-                WHERE s.tablename = 'disclosure_search' AND s.attname = 'Terms'
-                """).ToListAsync(ct);
-            return rows.Count == 0 ? null : new SearchStats(rows.ToDictionary(r => r.Term, r => r.Frequency, StringComparer.Ordinal), rows[0].Rows);
-        });
-        if (stats is not { } s)
-        {
-            return null;
-        }
-
-        var f = words.Where(w => w.Count > 0).Aggregate(1.0, (product, w) => product * w.Min(t => s.Frequencies.GetValueOrDefault(t)));
-        return words.Any(w => w.Count > 0) && f > 0 && f >= Math.Sqrt(limit / Math.Max(1.0, s.Rows));
-    }
-
-    private sealed record TermFrequency(string Term, float Frequency, float Rows);
-
-    private sealed record SearchStats(Dictionary<string, float> Frequencies, float Rows);
+    public Task<List<long>> KeysAsync(IReadOnlyList<string> terms, string? prefix, IndexFilter f, int limit, CancellationToken ct) =>
+        db.Database.SqlQuery<long>(Build($"SELECT {Key} AS \"Value\"", terms, prefix, f, $" ORDER BY {Key} DESC LIMIT {limit}")).ToListAsync(ct);
 
     /// <summary>The query, with every value a parameter: the match expression is built from terms that hold only Han characters, a-z and 0-9.</summary>
     private FormattableString Build(string select, IReadOnlyList<string> terms, string? prefix, IndexFilter f, string tail)
