@@ -40,7 +40,7 @@ internal static class Bigrams
 
     /// <summary>
     /// A query's terms (all must match) and, for a query that has only single Han characters, the first of them (a
-    /// prefix search over bigrams: finds the character wherever it is followed by another).
+    /// prefix search over the terms: finds the character wherever it stands, since every character starts a term).
     /// </summary>
     public static (IReadOnlyList<string> Terms, string? Single) Query(string? q)
     {
