@@ -120,7 +120,7 @@ internal static class Corpus
             await db.SaveChangesAsync();
             foreach (var p in published)
             {
-                await index.AddAsync(p.Seq!.Value, p.DecidedOn, Bigrams.Terms(p.SearchText()), default);
+                await index.AddAsync(p, default);
             }
 
             await tx.CommitAsync();
@@ -134,9 +134,10 @@ internal static class Corpus
         var loaded = sw.Elapsed.TotalSeconds;
         await using (var db = new DisclosureDbContext(builder.Options, new SystemActor(), TimeProvider.System))
         {
-            // Statistics, as a database in service has them (PostgreSQL's autovacuum would gather them in time).
+            // Statistics, as a database in service has them (PostgreSQL's autovacuum would gather them in time), and the days
+            // table compacted (every decision of the load rewrote its day's row: thousands of dead rows per day).
             foreach (var sql in provider == DatabaseProvider.Postgres
-                ? new[] { "VACUUM ANALYZE disclosure_publications", "VACUUM ANALYZE disclosure_search" }
+                ? new[] { "VACUUM ANALYZE disclosure_publications", "VACUUM ANALYZE disclosure_search", "VACUUM FULL ANALYZE disclosure_days" }
                 : ["ANALYZE"])
             {
                 await db.Database.ExecuteSqlRawAsync(sql);

@@ -169,6 +169,7 @@ public static partial class MigrationRunner
     {
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
+        cmd.CommandTimeout = 0; // a migration over a large table (1,000,000 publications) runs as long as it needs
 #pragma warning disable CA2100 // migration scripts are embedded resources, not user input
         cmd.CommandText = sql;
 #pragma warning restore CA2100

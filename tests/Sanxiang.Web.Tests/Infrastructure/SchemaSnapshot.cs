@@ -120,6 +120,11 @@ public sealed record SchemaSnapshot(IReadOnlyList<string> Lines)
             lines.Add($"index {ix[0]}.{ix[1]}: {ix[2]}");
         }
 
+        foreach (var fn in await QueryAsync(c, "SELECT p.proname, pg_get_functiondef(p.oid) FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace"))
+        {
+            lines.Add($"function {fn[0]}: {fn[1]}");
+        }
+
         foreach (var seq in await QueryAsync(c, "SELECT sequence_name, data_type FROM information_schema.sequences WHERE sequence_schema = 'public'"))
         {
             lines.Add($"sequence {seq[0]}: {seq[1]}");

@@ -90,16 +90,15 @@ internal sealed class PublicDecisionQueries(DisclosureDbContext db, DecisionInde
     {
         var size = f.Size(maxPageSize);
         var skip = (f.PageNumber - 1) * size;
-        (string First, string Last)? region = null;
+        string? regionPrefix = null;
         if (!string.IsNullOrWhiteSpace(f.Region))
         {
-            var prefix = AdministrativeDivisions.Prefix(f.Region) ?? throw new DomainRuleException("GB2260", AdministrativeDivisions.FilterMessage, "region");
-            region = AdministrativeDivisions.Range(prefix);
+            regionPrefix = AdministrativeDivisions.Prefix(f.Region) ?? throw new DomainRuleException("GB2260", AdministrativeDivisions.FilterMessage, "region");
         }
 
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
-            return await WordSearchAsync(f, region, size, skip, ct);
+            return await WordSearchAsync(f, regionPrefix, size, skip, ct);
         }
 
         var query = Visible();
@@ -108,8 +107,9 @@ internal sealed class PublicDecisionQueries(DisclosureDbContext db, DecisionInde
             query = query.Where(p => p.AgencyId == agency);
         }
 
-        if (region is var (first, last))
+        if (regionPrefix is not null)
         {
+            var (first, last) = AdministrativeDivisions.Range(regionPrefix);
             query = query.Where(p => p.RegionCode != null && string.Compare(p.RegionCode, first) >= 0 && string.Compare(p.RegionCode, last) <= 0);
         }
 
@@ -139,7 +139,7 @@ internal sealed class PublicDecisionQueries(DisclosureDbContext db, DecisionInde
     /// the filters) up to the count's cap, which always covers this page; the page's rows are then read by key. A query of one Han character finds the bigrams it starts. A query
     /// with nothing to look for (punctuation only) finds nothing.
     /// </summary>
-    private async Task<PublicDecisionPage> WordSearchAsync(DecisionFilter f, (string First, string Last)? region, int size, int skip, CancellationToken ct)
+    private async Task<PublicDecisionPage> WordSearchAsync(DecisionFilter f, string? regionPrefix, int size, int skip, CancellationToken ct)
     {
         var (terms, single) = Bigrams.Query(f.Q);
         if (terms.Count == 0 && single is null)
@@ -147,7 +147,7 @@ internal sealed class PublicDecisionQueries(DisclosureDbContext db, DecisionInde
             return Page(f, size, [], 0, 0);
         }
 
-        var filter = new IndexFilter(ChinaTime.Today(clock), f.AgencyId, region, f.Category, f.From, f.To);
+        var filter = new IndexFilter(ChinaTime.Today(clock), f.AgencyId, regionPrefix, f.Category, f.From, f.To);
         var cap = PublicDecisionPage.WordCountCap(skip, size);
         var matches = await index.KeysAsync(terms, single, filter, cap + 1, ct);
         var total = matches.Count;

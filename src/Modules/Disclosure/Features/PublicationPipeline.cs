@@ -162,7 +162,7 @@ internal sealed class PublicationPipeline(
         await db.SaveChangesAsync(ct);
         foreach (var p in published)
         {
-            await index.AddAsync(p.Seq!.Value, p.DecidedOn, Bigrams.Terms(p.SearchText()), ct);
+            await index.AddAsync(p, ct);
         }
 
         await tx.CommitAsync(ct);
@@ -228,7 +228,7 @@ internal sealed class PublicationPipeline(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var p in missing)
         {
-            await index.AddAsync(p.Seq!.Value, p.DecidedOn, Bigrams.Terms(p.SearchText()), ct);
+            await index.AddAsync(p, ct);
             p.Indexed = true;
         }
 
