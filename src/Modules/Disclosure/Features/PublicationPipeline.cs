@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -61,6 +62,11 @@ internal sealed class PublicationPipeline(
     private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(2);
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
+    /// <summary>Re-indexing after a migration: decisions per transaction, and how long one run may keep at it.</summary>
+    private const int ReindexBatch = 1000;
+
+    private static readonly TimeSpan ReindexBudget = TimeSpan.FromSeconds(20);
+
     public async Task<PipelineReport> RunAsync(CancellationToken ct = default)
     {
         await OneAtATime.WaitAsync(ct);
@@ -73,6 +79,13 @@ internal sealed class PublicationPipeline(
             var alerts = await AlertAsync(today, ct);
             var expired = await ExpireAsync(today, ct);
             var reindexed = await ReindexAsync(today, ct);
+            for (var started = Stopwatch.GetTimestamp(); reindexed > 0 && reindexed % ReindexBatch == 0 && Stopwatch.GetElapsedTime(started) < ReindexBudget;)
+            {
+                // After a migration that rebuilt the index (1,000,000 decisions): batch after batch for up to the budget.
+                db.ChangeTracker.Clear();
+                reindexed += await ReindexAsync(today, ct);
+            }
+
             if (published + withdrawn + expired + reindexed > 0)
             {
                 // The public lists and open data show the change at once, not when their cached copies expire (ADR 0019).
@@ -214,12 +227,13 @@ internal sealed class PublicationPipeline(
 
     /// <summary>
     /// Published decisions in view but not in the word index are indexed: after a migration that rebuilt the index
-    /// (disclosure 0002), or a restore of the publications without it. A batch per run.
+    /// (disclosure 0003, 0004), or a restore of the publications without it. A batch of <see cref="ReindexBatch"/>; the
+    /// run repeats it for up to <see cref="ReindexBudget"/>.
     /// </summary>
     private async Task<int> ReindexAsync(DateOnly today, CancellationToken ct)
     {
         var missing = await db.Publications.Where(p => !p.Indexed && p.Status == PublicationStatus.Published && p.DisplayUntil >= today)
-            .OrderBy(p => p.Seq).Take(1000).ToListAsync(ct);
+            .OrderBy(p => p.Seq).Take(ReindexBatch).ToListAsync(ct);
         if (missing.Count == 0)
         {
             return 0;
