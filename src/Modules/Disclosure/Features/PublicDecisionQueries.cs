@@ -136,8 +136,9 @@ internal sealed class PublicDecisionQueries(DisclosureDbContext db, DecisionInde
 
     /// <summary>
     /// A search by words (ADR 0017): the index gives the keys of the matches (every term present, newest first, with
-    /// the filters) up to the count's cap, which always covers this page; the page's rows are then read by key. A query of one Han character finds the bigrams it starts. A query
-    /// with nothing to look for (punctuation only) finds nothing.
+    /// the filters) up to the count's cap, which always covers this page; the page's rows are then read by key. A
+    /// query of one Han character finds it wherever it stands. A query with nothing to look for (punctuation only)
+    /// finds nothing.
     /// </summary>
     private async Task<PublicDecisionPage> WordSearchAsync(DecisionFilter f, string? regionPrefix, int size, int skip, CancellationToken ct)
     {

@@ -79,12 +79,6 @@ internal sealed class PublicationPipeline(
             var alerts = await AlertAsync(today, ct);
             var expired = await ExpireAsync(today, ct);
             var reindexed = await ReindexAsync(today, ct);
-            for (var started = Stopwatch.GetTimestamp(); reindexed > 0 && reindexed % ReindexBatch == 0 && Stopwatch.GetElapsedTime(started) < ReindexBudget;)
-            {
-                // After a migration that rebuilt the index (1,000,000 decisions): batch after batch for up to the budget.
-                db.ChangeTracker.Clear();
-                reindexed += await ReindexAsync(today, ct);
-            }
 
             if (published + withdrawn + expired + reindexed > 0)
             {
@@ -231,6 +225,22 @@ internal sealed class PublicationPipeline(
     /// run repeats it for up to <see cref="ReindexBudget"/>.
     /// </summary>
     private async Task<int> ReindexAsync(DateOnly today, CancellationToken ct)
+    {
+        var total = 0;
+        var started = Stopwatch.GetTimestamp();
+        int batch;
+        do
+        {
+            batch = await ReindexBatchAsync(today, ct);
+            total += batch;
+            db.ChangeTracker.Clear();
+        }
+        while (batch == ReindexBatch && Stopwatch.GetElapsedTime(started) < ReindexBudget);
+
+        return total;
+    }
+
+    private async Task<int> ReindexBatchAsync(DateOnly today, CancellationToken ct)
     {
         var missing = await db.Publications.Where(p => !p.Indexed && p.Status == PublicationStatus.Published && p.DisplayUntil >= today)
             .OrderBy(p => p.Seq).Take(ReindexBatch).ToListAsync(ct);

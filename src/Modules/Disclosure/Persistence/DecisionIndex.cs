@@ -82,8 +82,6 @@ internal sealed class DecisionIndex(DisclosureDbContext db)
               CONSTRAINT "PK_disclosure_search" PRIMARY KEY ("Seq")
           );
 
-          ALTER TABLE disclosure_search SET (toast_tuple_target = 128);
-
           {{KeysFunction}}
 
           {{PostgresKeysIndex}};
@@ -230,6 +228,8 @@ internal sealed class DecisionIndex(DisclosureDbContext db)
         // r: the newest fine block in range (hf), the lowest (lf), where the fine walk stops (sf: a coarse block's start,
         // at least FineBlocksFirst blocks down), and how many fine (nf) and coarse (nc) steps there are; step i is fine
         // block hf - i, then coarse block sf / CoarseBlocks - 1 - (i - nf), down to the coarse block of the low bound.
+        // (PostgreSQL inlines r, so its bounds' subqueries run once per use, each an index probe; made a MATERIALIZED
+        // CTE, r would hide the steps' order from the planner, which would then sort every match before the limit.)
         var sql = $"""
             SELECT s."Seq" AS "Value"
             FROM (SELECT hf, sf, GREATEST(hf - GREATEST(sf, lf) + 1, 0) AS nf, GREATEST(sf / {CoarseBlocks} - lf / {CoarseBlocks}, 0) AS nc
