@@ -49,6 +49,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 "$root/scripts/document-fonts.sh"
 log "s3rver in $("$root/scripts/s3rver.sh")"
+# The official tus client (npm tus-js-client) uploads, aborts and resumes against the app (interop/tusjs).
+log "tus-js-client in $("$root/scripts/tus-js-client.sh")"
 # The public portal's accessibility test injects axe-core (npm) into pages (scripts/axe-core.sh).
 log "axe-core at $("$root/scripts/axe-core.sh")"
 

@@ -85,6 +85,7 @@ static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api"
 app.UseWhen(IsApi, api => api.UseStatusCodePages());
 app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseStaticFiles();
+app.UseMediaUploadMethodOverride();
 app.UseRouting();
 app.UseAuthentication();
 app.UseDisclosurePublicSite();

@@ -55,6 +55,12 @@ public static class MediaModule
     /// <summary>Adds the module's Razor Pages (compiled into this assembly) to the host's MVC application parts.</summary>
     public static IMvcBuilder AddMediaPages(this IMvcBuilder mvc) => mvc.AddApplicationPart(typeof(MediaModule).Assembly);
 
+    /// <summary>
+    /// tus 1.0 core: behind proxies that only pass GET and POST, a client sends POST with
+    /// <c>X-HTTP-Method-Override: PATCH|DELETE</c>. Honoured on the upload resources only, before routing.
+    /// </summary>
+    public static IApplicationBuilder UseMediaUploadMethodOverride(this IApplicationBuilder app) => app.Use(TusEndpoints.MethodOverride);
+
     public static IEndpointRouteBuilder MapMediaModule(this IEndpointRouteBuilder app)
     {
         var media = app.MapGroup("/api/media").RequireAuthorization().WithTags("Media");

@@ -99,19 +99,45 @@ internal static class MediaEndpoints
             return Results.Problem(title: "记录已删除", detail: "该音像记录已按保存期限删除，仅保留其哈希值（REC-RET-1）", statusCode: StatusCodes.Status410Gone);
         }
 
+        // Uploads never run: only passive media whose bytes agree with the declared type is served as that type; the
+        // rest is a download. The sandbox keeps even a passive file from running script if a browser renders it.
         http.Response.Headers.CacheControl = "private, no-store";
-        http.Response.Headers["X-Content-Type-Options"] = "nosniff";
-        var fileName = attachment ? item.FileName : null;
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "sandbox";
+        var served = PassiveMedia.ServedType(item.ContentType, await HeadAsync(store, item, ct));
+        var fileName = attachment || served is null ? SafeFileName(item.FileName) : null;
+        var contentType = served ?? PassiveMedia.Download;
         if (store.LocalPath(item.Sha256) is { } path)
         {
-            return Results.File(path, item.ContentType, fileName, enableRangeProcessing: true);
+            return Results.File(path, contentType, fileName, enableRangeProcessing: true);
         }
 
-        return await RangeFromStoreAsync(http, store, item, fileName, ct);
+        return await RangeFromStoreAsync(http, store, item, contentType, fileName, ct);
+    }
+
+    private static async Task<byte[]> HeadAsync(IObjectStore store, MediaItem item, CancellationToken ct)
+    {
+        var length = (int)Math.Min(item.Size, PassiveMedia.HeaderLength);
+        var head = new byte[length];
+        if (length == 0)
+        {
+            return head;
+        }
+
+        await using var stream = await store.OpenReadAsync(item.Sha256, 0, length, ct);
+        var read = await stream.ReadAtLeastAsync(head, length, throwOnEndOfStream: false, ct);
+        return read == length ? head : head[..read];
+    }
+
+    /// <summary>The name a download is saved as: never empty, never a path.</summary>
+    private static string SafeFileName(string? name)
+    {
+        var n = Path.GetFileName((name ?? string.Empty).Replace('\\', '/'));
+        return string.IsNullOrWhiteSpace(n) ? "record.bin" : n;
     }
 
     /// <summary>Single-range requests for stores without local files (S3): 206 with Content-Range, 416 when unsatisfiable.</summary>
-    private static async Task<IResult> RangeFromStoreAsync(HttpContext http, IObjectStore store, MediaItem row, string? fileName, CancellationToken ct)
+    private static async Task<IResult> RangeFromStoreAsync(HttpContext http, IObjectStore store, MediaItem row, string contentType, string? fileName, CancellationToken ct)
     {
         long start = 0, end = row.Size - 1;
         var partial = false;
@@ -145,7 +171,7 @@ internal static class MediaEndpoints
         }
 
         response.StatusCode = partial ? StatusCodes.Status206PartialContent : StatusCodes.Status200OK;
-        response.ContentType = row.ContentType;
+        response.ContentType = contentType;
         response.ContentLength = end - start + 1;
         if (partial)
         {

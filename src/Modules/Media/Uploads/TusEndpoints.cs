@@ -80,7 +80,24 @@ internal static class TusEndpoints
                 return bad;
             }
 
-            var info = await OwnAsync(id, store, scopes, ct);
+            if (await OwnAsync(id, store, scopes, ct) is null)
+            {
+                return Results.NotFound();
+            }
+
+            // A PATCH whose client went away is still committing what arrived: wait for it, so that the offset
+            // reported is the one the server keeps (and the client's resume is not refused with 409).
+            UploadInfo? info;
+            using (var held = await store.LockAsync(id, TimeSpan.FromSeconds(10), ct))
+            {
+                if (held is null)
+                {
+                    return Problem(http, 423, "TUS-LOCKED", "上传正在进行", "该上传正由另一个请求写入，请稍后再试");
+                }
+
+                info = await store.FindAsync(id, ct);
+            }
+
             if (info is null)
             {
                 return Results.NotFound();
@@ -238,6 +255,29 @@ internal static class TusEndpoints
             context.HttpContext.Response.Headers["Tus-Resumable"] = Version;
             return await next(context);
         });
+    }
+
+    /// <summary>tus 1.0 core: a POST with X-HTTP-Method-Override (PATCH or DELETE) on an upload resource is that method.</summary>
+    public static Task MethodOverride(HttpContext http, Func<Task> next)
+    {
+        var request = http.Request;
+        if (HttpMethods.IsPost(request.Method)
+            && request.Headers["X-HTTP-Method-Override"].ToString() is { Length: > 0 } method
+            && request.Path.StartsWithSegments("/api/media/uploads", StringComparison.OrdinalIgnoreCase, out var rest)
+            && rest.Value is { Length: > 1 })
+        {
+            if (HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method))
+            {
+                request.Method = HttpMethods.IsPatch(method) ? HttpMethods.Patch : HttpMethods.Delete;
+            }
+            else
+            {
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Results.Problem(title: "不支持的方法替代", detail: "X-HTTP-Method-Override 只能为 PATCH 或 DELETE", statusCode: 400, extensions: new Dictionary<string, object?> { ["ruleId"] = "TUS-METHOD" }).ExecuteAsync(http);
+            }
+        }
+
+        return next();
     }
 
     /// <summary>Parses Upload-Metadata: "key base64,key2 base64" (a key may have no value); keys unique, values UTF-8.</summary>
