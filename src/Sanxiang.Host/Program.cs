@@ -52,6 +52,9 @@ builder.Services.AddDataProtection()
     .SetApplicationName("Sanxiang")
     .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(AppContext.BaseDirectory, "keys")));
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+
+// X-Frame-Options: DENY comes with the other security headers (SecurityHeaders), not antiforgery's SAMEORIGIN.
+builder.Services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.SuppressXFrameOptionsHeader = true);
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiDescription>());
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
@@ -73,6 +76,7 @@ if (args.Contains("--print-schema"))
 var seedDemo = app.Configuration.GetValue("Demo:Seed", false);
 await StartupTasks.MigrateAndSeedAsync(app.Services, seedDemo);
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     ExceptionHandlingPath = "/Error",

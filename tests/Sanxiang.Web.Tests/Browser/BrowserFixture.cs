@@ -51,9 +51,10 @@ public class BrowserFixture : SanxiangFactory
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <param name="bypassCsp">Lets a test inject a tool's script (axe-core) into pages whose policy forbids inline script.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool bypassCsp = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = height }, BypassCSP = bypassCsp });
 
         // The whole suite runs test classes in parallel on two cores: allow for a slow moment.
         context.SetDefaultTimeout(90_000);

@@ -51,7 +51,7 @@ public sealed class PublicPortalBrowserTests(BrowserFixture app, ITestOutputHelp
     {
         var axe = (await ExternalTools.RunAsync("bash", [Path.Combine(ExternalTools.RepositoryRoot(), "scripts", "axe-core.sh")], timeoutSeconds: 300)).Trim();
         string[] paths = ["/Public", "/Public/Agencies", "/Public/Officers", "/Public/Powers", "/Public/Procedures", "/Public/Guides", "/Public/Remedies", "/Public/Inspections", "/Public/Officer?b=forged.badge"];
-        var page = await app.NewPageAsync(390, 844);
+        var page = await app.NewPageAsync(390, 844, bypassCsp: true);
         var failures = new List<string>();
         foreach (var path in paths)
         {

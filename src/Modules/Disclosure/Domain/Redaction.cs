@@ -1,39 +1,56 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Sanxiang.Cases.Contracts;
 
 namespace Sanxiang.Disclosure.Domain;
 
 /// <summary>
 /// PUB-RED-2: masks personal data in text to be published — the values the case knows (the party's ID number,
-/// address and phone, other persons' names) wherever they appear verbatim, and by pattern what it cannot know: ID
-/// numbers (18-digit with a valid birth date, 15-digit), mobile and landline numbers, bank account numbers, addresses
-/// after 住址/住所…, and names after 证人/举报人/法定代表人…. The penalised party's own name is allowed (PUB-RED-2).
-/// Over-masking is accepted; a miss is a leak.
+/// address and phone, other persons' names) wherever they appear verbatim, and whatever <see cref="PersonalDataDetector"/>
+/// finds in the text: names of persons other than the party, addresses, phones, e-mails, ID, passport and permit
+/// numbers, bank cards, plates, WeChat/QQ IDs, birth dates and health details. A name found in one of the case's texts
+/// is masked in all of them. The penalised party's own name is allowed (PUB-RED-2). Over-masking is accepted; a miss
+/// is a leak.
 /// </summary>
-internal sealed partial class Redaction
+internal sealed class Redaction
 {
-    private readonly List<(string Value, string Mask)> _known = [];
+    private readonly List<(string Value, PiiKind Kind)> _known = [];
     private readonly string? _allowedName;
 
     /// <param name="known">The values the case knows to be personal.</param>
     /// <param name="allowedName">The penalised natural person's own name, published (PUB-RED-2).</param>
-    /// <param name="texts">All the texts to be published of the case: a name a cue introduces in one of them is masked in all.</param>
+    /// <param name="texts">All the texts to be published of the case: a name found in one of them is masked in all.</param>
     public Redaction(IEnumerable<PersonalDatum> known, string? allowedName, IEnumerable<string?>? texts = null)
     {
-        _allowedName = allowedName;
-        foreach (var d in known.Concat(CuedNames(texts ?? [], allowedName)))
+        _allowedName = string.IsNullOrWhiteSpace(allowedName) ? null : allowedName.Trim();
+        foreach (var d in known)
         {
-            var mask = d.Kind switch
+            var kind = d.Kind switch
             {
-                PersonalDataKind.IdNumber => MaskId(d.Value),
-                PersonalDataKind.Phone => MaskPhone(d.Value),
-                PersonalDataKind.PersonName => MaskName(d.Value),
-                _ => Hidden,
+                PersonalDataKind.IdNumber => PiiKind.IdNumber,
+                PersonalDataKind.Phone => PiiKind.Phone,
+                PersonalDataKind.PersonName => PiiKind.Name,
+                _ => PiiKind.Address,
             };
-            if (d.Value.Length > 1 && d.Value != allowedName)
+            if (d.Value.Length > 1 && d.Value != _allowedName)
             {
-                _known.Add((d.Value, mask));
+                _known.Add((d.Value, kind));
+            }
+        }
+
+        foreach (var t in texts ?? [])
+        {
+            if (string.IsNullOrEmpty(t))
+            {
+                continue;
+            }
+
+            foreach (var span in Detect(t).Where(x => x.Kind == PiiKind.Name && x.Length > 1))
+            {
+                var name = t.Substring(span.Start, span.Length);
+                if (!_known.Any(k => k.Value == name))
+                {
+                    _known.Add((name, PiiKind.Name));
+                }
             }
         }
 
@@ -43,10 +60,8 @@ internal sealed partial class Redaction
     public const string Hidden = "***";
 
     /// <summary>
-    /// The masking of one case's public texts: its known personal data, and every name a cue (证人, 见证人…) introduces
-    /// in any of those texts, so that the name is masked wherever it appears in them ("会计孙丽丽…，见证人孙丽丽在场"),
-    /// not only right after the cue. A cued name of three characters also masks its first two (a two-character
-    /// name the cue read one character too far: "证人王芳证实").
+    /// The masking of one case's public texts: its known personal data, and every name found in any of those texts, so
+    /// that the name is masked wherever it appears in them ("会计孙丽丽…，见证人孙丽丽在场").
     /// </summary>
     public static Redaction For(DecidedCase c)
     {
@@ -54,14 +69,23 @@ internal sealed partial class Redaction
         return new Redaction(c.PersonalData, allowed, [c.PowerName, c.Facts, c.Reasons, c.LegalBasis, c.Result, .. c.Remedies.Select(x => x.Text)]);
     }
 
-    private static IEnumerable<PersonalDatum> CuedNames(IEnumerable<string?> texts, string? allowedName) =>
-        texts.Where(t => !string.IsNullOrEmpty(t))
-            .SelectMany(t => NameCue().Matches(t!))
-            .Select(m => m.Groups["name"].Value)
-            .SelectMany(n => n.Length == 3 ? new[] { n, n[..2] } : [n])
-            .Where(n => allowedName is not { Length: > 0 } || !(n.StartsWith(allowedName, StringComparison.Ordinal) || allowedName.StartsWith(n, StringComparison.Ordinal)))
-            .Distinct(StringComparer.Ordinal)
-            .Select(n => new PersonalDatum(PersonalDataKind.PersonName, n));
+    /// <summary>The spans to mask in <paramref name="text"/>: the known values' occurrences and what the detector finds, the party's own name excepted.</summary>
+    public List<PiiSpan> Spans(string text)
+    {
+        var spans = Detect(text);
+        foreach (var (value, kind) in _known)
+        {
+            for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal))
+            {
+                if (!spans.Any(s => s.Start <= at && at + value.Length <= s.End))
+                {
+                    spans.Add(new PiiSpan(at, value.Length, kind));
+                }
+            }
+        }
+
+        return PersonalDataDetector.Merged(spans);
+    }
 
     public string Mask(string? text)
     {
@@ -70,26 +94,81 @@ internal sealed partial class Redaction
             return string.Empty;
         }
 
-        var t = _known.Aggregate(text, (s, x) => s.Replace(x.Value, x.Mask, StringComparison.Ordinal));
-        t = AddressCue().Replace(t, m => m.Groups["cue"].Value + Hidden);
-        t = NameCue().Replace(t, m => _allowedName is { Length: > 0 } && m.Groups["name"].Value.StartsWith(_allowedName, StringComparison.Ordinal) ? m.Value : m.Groups["cue"].Value + MaskName(m.Groups["name"].Value));
-        t = IdNumber18().Replace(t, m => IsDate(m.Value.AsSpan(6, 8), "yyyyMMdd") ? MaskId(m.Value) : m.Value);
-        t = IdNumber15().Replace(t, m => IsDate(m.Value.AsSpan(6, 6), "yyMMdd") ? MaskId(m.Value) : m.Value);
-        t = Mobile().Replace(t, m => MaskPhone(m.Value));
-        t = Landline().Replace(t, m => MaskPhone(m.Value));
-        t = LongNumber().Replace(t, m => MaskAccount(m.Value));
-        return t;
+        var spans = Spans(text);
+        if (spans.Count == 0)
+        {
+            return text;
+        }
+
+        var b = new System.Text.StringBuilder(text.Length);
+        var at = 0;
+        foreach (var s in spans)
+        {
+            b.Append(text, at, s.Start - at).Append(MaskOf(text.Substring(s.Start, s.Length), s.Kind));
+            at = s.End;
+        }
+
+        return b.Append(text, at, text.Length - at).ToString();
     }
+
+    /// <summary>The detector's spans less the party's own name (and the names inside it).</summary>
+    private List<PiiSpan> Detect(string text)
+    {
+        var spans = PersonalDataDetector.Find(text);
+        if (_allowedName is null)
+        {
+            return spans;
+        }
+
+        var allowed = new List<(int Start, int End)>();
+        for (var at = text.IndexOf(_allowedName, StringComparison.Ordinal); at >= 0; at = text.IndexOf(_allowedName, at + _allowedName.Length, StringComparison.Ordinal))
+        {
+            allowed.Add((at, at + _allowedName.Length));
+        }
+
+        // A name span that lies inside the party's name, or is the party's name read one character too far, stays; any
+        // other span that reaches into the party's name is cut back to leave it.
+        var kept = new List<PiiSpan>(spans.Count);
+        foreach (var s in spans)
+        {
+            if (s.Kind == PiiKind.Name && allowed.Any(a => s.Start >= a.Start && s.Start < a.End && s.End <= a.End + 1))
+            {
+                continue;
+            }
+
+            var span = s;
+            foreach (var (start, end) in allowed.Where(a => s.Start < a.End && a.Start < s.End))
+            {
+                span = start <= span.Start ? span with { Start = end, Length = Math.Max(0, span.End - end) } : span with { Length = start - span.Start };
+            }
+
+            if (span.Length > 0)
+            {
+                kept.Add(span);
+            }
+        }
+
+        return kept;
+    }
+
+    private static string MaskOf(string value, PiiKind kind) => kind switch
+    {
+        PiiKind.IdNumber => MaskId(value),
+        PiiKind.Phone => MaskPhone(value),
+        PiiKind.BankAccount => MaskAccount(value),
+        PiiKind.Name => MaskName(value),
+        _ => Hidden,
+    };
 
     /// <summary>An ID number as published: the region code (6) and the last 4 kept, 110105********0017.</summary>
     public static string MaskId(string value) =>
         value.Length <= 10 ? new string('*', value.Length) : string.Concat(value.AsSpan(0, 6), new string('*', value.Length - 10), value.AsSpan(value.Length - 4));
 
-    /// <summary>A phone number: the first 3 and the last 4 digits kept, 138****5678.</summary>
+    /// <summary>A phone number of 11 or more digits: the first 3 and the last 4 digits kept, 138****5678; a shorter one hidden.</summary>
     public static string MaskPhone(string value)
     {
         var digits = value.Count(char.IsAsciiDigit);
-        return digits <= 7 ? Hidden : string.Concat(value.AsSpan(0, 3), "****", value.AsSpan(value.Length - 4));
+        return digits < 11 ? Hidden : string.Concat(value.AsSpan(0, 3), "****", value.AsSpan(value.Length - 4));
     }
 
     /// <summary>A bank account: the last 4 digits kept.</summary>
@@ -105,29 +184,4 @@ internal sealed partial class Redaction
         var info = new StringInfo(name.Trim());
         return info.LengthInTextElements <= 1 ? "*" : info.SubstringByTextElements(0, 1) + new string('*', info.LengthInTextElements - 1);
     }
-
-    private static bool IsDate(ReadOnlySpan<char> s, string format) =>
-        DateOnly.TryParseExact(s, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-
-    [GeneratedRegex(@"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex IdNumber18();
-
-    [GeneratedRegex(@"(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex IdNumber15();
-
-    [GeneratedRegex(@"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex Mobile();
-
-    [GeneratedRegex(@"(?<![\d*])0\d{2,3}[-－—]?\d{7,8}(?!\d)", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex Landline();
-
-    /// <summary>Digit runs of 12 to 25 (with single spaces or hyphens between groups): bank accounts and whatever else is that long.</summary>
-    [GeneratedRegex(@"(?<![\d*])\d{4}(?:[ -]?\d){8,21}(?!\d)", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex LongNumber();
-
-    [GeneratedRegex(@"(?<cue>(?:家庭住址|户籍地址|户籍地|居住地|现住址|现住|住址|住所地|住所|家住|地址)\s*[:：为在于是]?\s*)(?<value>[^，。；、,;）)\n]{2,60})", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex AddressCue();
-
-    [GeneratedRegex(@"(?<cue>(?:证人|见证人|举报人|投诉人|证明人|被询问人|受害人|被害人|法定代表人|监护人)\s*[:：]?\s*)(?<name>\p{IsCJKUnifiedIdeographs}{2,3})", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex NameCue();
 }
