@@ -20,7 +20,10 @@ using Sanxiang.Reviews;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
-builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateOnStart();
+builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
+    .Validate(o => o.AbsoluteSessionHours is >= 1 and <= 24, "Security:AbsoluteSessionHours must be 1 to 24 (SEC-AUTH-1)")
+    .Validate(o => o.StampValidationSeconds is >= 0 and <= 60, "Security:StampValidationSeconds must be 0 to 60 (SEC-AUTH-1)")
+    .ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<AccessScopeProvider>();

@@ -36,6 +36,7 @@ public static class AuthSetup
             })
             .AddEntityFrameworkStores<AuthDbContext>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddPasswordValidator<UserNamePasswordValidator>()
             .AddClaimsPrincipalFactory<SanxiangClaimsFactory>()
             .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name);
         services.Configure<SecurityStampValidatorOptions>(o =>
@@ -44,6 +45,7 @@ public static class AuthSetup
 
             // Identity rebuilds the principal when it revalidates the security stamp; the way the user signed
             // in (amr = mfa after a second factor) must survive that, or SEC-AUTH-1 would sign them out.
+            // The session's start survives too: the absolute lifetime counts from the sign-in, not from the refresh.
             o.OnRefreshingPrincipal = ctx =>
             {
                 var amr = ctx.CurrentPrincipal?.FindAll("amr").Select(c => c.Value).ToList() ?? [];
@@ -52,6 +54,16 @@ public static class AuthSetup
                     foreach (var value in amr.Where(v => !identity.HasClaim("amr", v)))
                     {
                         identity.AddClaim(new System.Security.Claims.Claim("amr", value));
+                    }
+
+                    if (ctx.CurrentPrincipal?.FindFirst(SanxiangClaimsFactory.SignedInAt) is { } started)
+                    {
+                        foreach (var fresh in identity.FindAll(SanxiangClaimsFactory.SignedInAt).ToList())
+                        {
+                            identity.RemoveClaim(fresh);
+                        }
+
+                        identity.AddClaim(new System.Security.Claims.Claim(SanxiangClaimsFactory.SignedInAt, started.Value));
                     }
                 }
 
@@ -70,6 +82,20 @@ public static class AuthSetup
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                // SEC-AUTH-1: an absolute lifetime, then the security stamp (logout, password, role, disabling).
+                var now = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                if (!long.TryParse(ctx.Principal?.FindFirst(SanxiangClaimsFactory.SignedInAt)?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var started)
+                    || now - DateTimeOffset.FromUnixTimeSeconds(started) > TimeSpan.FromHours(security.AbsoluteSessionHours))
+                {
+                    ctx.RejectPrincipal();
+                    await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+
+                await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+            };
             o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
         });
         services.ConfigureExternalCookie(o => o.ExpireTimeSpan = TimeSpan.FromMinutes(5));

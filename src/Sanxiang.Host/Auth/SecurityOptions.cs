@@ -23,6 +23,9 @@ public sealed class SecurityOptions
 
     public int PasswordMinLength { get; set; } = 10;
 
-    /// <summary>How often a session's security stamp is rechecked (a disabled user or a role change ends sessions).</summary>
+    /// <summary>How often a session's security stamp is rechecked (logout, a password or role change, or disabling ends sessions).</summary>
     public int StampValidationSeconds { get; set; } = 60;
+
+    /// <summary>A session ends this long after its sign-in however active it is (SEC-AUTH-1; 1 to 24 hours).</summary>
+    public int AbsoluteSessionHours { get; set; } = 12;
 }

@@ -16,6 +16,8 @@ public sealed class MovableClock(DateTimeOffset start) : TimeProvider
     public void MoveTo(DateOnly chinaDate, int hour = 9) =>
         _now = new DateTimeOffset(chinaDate.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(8));
 
+    public void Advance(TimeSpan by) => _now = _now.Add(by);
+
     public DateOnly Today => DateOnly.FromDateTime(_now.ToOffset(TimeSpan.FromHours(8)).DateTime);
 }
 
