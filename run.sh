@@ -21,7 +21,9 @@ dpkg -s fonts-noto-cjk >/dev/null 2>&1 || pdf_missing+=(fonts-noto-cjk)
 if [ "${#pdf_missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "正在安装生成 PDF 所需的软件包：${pdf_missing[*]}" >&2
-    if ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pdf_missing[@]}" >/dev/null; }; then
+    # shellcheck source=scripts/apt.sh
+    . "$root/scripts/apt.sh"
+    if ! { apt_get update -qq && apt_get install -y -qq "${pdf_missing[@]}"; }; then
       echo "警告：未能安装 ${pdf_missing[*]}，文书的 PDF 下载将不可用；其他功能不受影响。" >&2
     fi
   else
@@ -32,8 +34,7 @@ fi
 # Subsets of the Noto CJK faces that print documents more than twice as fast (once per machine, about half a minute).
 "$root/scripts/document-fonts.sh"
 
-mkdir -p data
+mkdir -p -m 700 data
 dotnet build src/Sanxiang.Host/Sanxiang.Host.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 exec dotnet run --no-build -c Release --project src/Sanxiang.Host -- \
-  "--Database:ConnectionString=Data Source=$root/data/sanxiang.db" \
-  "--DataProtection:KeysPath=$root/data/keys" "--Ledger:KeyFile=$root/data/ledger/signer.key" --Demo:Seed=true "$@"
+  "--Data:Root=$root/data" --Demo:Seed=true "$@"

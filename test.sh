@@ -17,6 +17,8 @@ log() { printf '== %s\n' "$*" >&2; }
 # --- Debian packages --------------------------------------------------------------------------------
 # shellcheck source=scripts/pg-throwaway.sh
 . "$root/scripts/pg-throwaway.sh"
+# shellcheck source=scripts/apt.sh
+. "$root/scripts/apt.sh"
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
@@ -39,11 +41,10 @@ command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ "${#missing[@]}" -gt 0 ]; then
   log "installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  if ! apt-get install -y -qq "${missing[@]}" >/dev/null; then
+  apt_get update -qq
+  if ! apt_get install -y -qq "${missing[@]}"; then
     # postgresql-15 is Debian 12's server package; fall back to the unversioned meta package.
-    apt-get install -y -qq "${missing[@]/postgresql-15/postgresql}" >/dev/null
+    apt_get install -y -qq "${missing[@]/postgresql-15/postgresql}"
   fi
   pg_find || { echo "PostgreSQL server binaries not found after installing" >&2; exit 1; }
 fi

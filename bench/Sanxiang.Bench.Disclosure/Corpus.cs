@@ -187,7 +187,7 @@ internal static class Corpus
     }
 
     /// <summary>One decided and served case; a natural person's only in the last ten months (their display period is a year).</summary>
-    private static DecidedCase Case(Random rng, DateOnly decided, long n)
+    internal static DecidedCase Case(Random rng, DateOnly decided, long n)
     {
         var agency = rng.Next(40);
         var matter = Matters[(int)Math.Min(Matters.Length - 1, Math.Floor(Math.Pow(rng.NextDouble(), 1.6) * Matters.Length))];

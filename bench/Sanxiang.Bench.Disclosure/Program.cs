@@ -9,11 +9,13 @@ using Sanxiang.Bench.Disclosure;
 //
 //   Sanxiang.Bench.Disclosure seed --db sqlite|postgres --conn CS --count N [--batch 5000]
 //   Sanxiang.Bench.Disclosure urls --count N --out FILE [--base http://127.0.0.1:5190]
+//   Sanxiang.Bench.Disclosure mask --count N --corpus FILE [--rounds 5]   (masking per decision, bench/masking.sh)
 var a = new Args(args);
 return args.FirstOrDefault() switch
 {
     "seed" => await Corpus.SeedAsync(a),
     "urls" => Corpus.Urls(a),
+    "mask" => Masking.Run(a),
     _ => Usage(),
 };
 

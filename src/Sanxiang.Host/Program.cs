@@ -10,6 +10,7 @@ using Sanxiang.Disclosure;
 using Sanxiang.Documents;
 using Sanxiang.Host.Auth;
 using Sanxiang.Host.Infrastructure;
+using Sanxiang.Kernel.Hosting;
 using Sanxiang.Kernel.Persistence;
 using Sanxiang.Kernel.Security;
 using Sanxiang.Ledger;
@@ -19,7 +20,19 @@ using Sanxiang.Reviews;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+// Every file the app writes lives under one data root, owner-only (issue 15).
+var dataRoot = DataRoot.Prepare(builder.Configuration);
+
+builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+    .PostConfigure(o =>
+    {
+        if (string.IsNullOrWhiteSpace(o.ConnectionString) && o.Provider == DatabaseProvider.Sqlite)
+        {
+            o.ConnectionString = $"Data Source={Path.Combine(dataRoot, "sanxiang.db")}";
+        }
+    })
+    .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Database:ConnectionString is required for PostgreSQL")
+    .ValidateOnStart();
 builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
     .Validate(o => o.AbsoluteSessionHours is >= 1 and <= 24, "Security:AbsoluteSessionHours must be 1 to 24 (SEC-AUTH-1)")
     .Validate(o => o.StampValidationSeconds is >= 0 and <= 60, "Security:StampValidationSeconds must be 0 to 60 (SEC-AUTH-1)")
@@ -53,12 +66,13 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ChineseProbl
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddDataProtection()
     .SetApplicationName("Sanxiang")
-    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(AppContext.BaseDirectory, "keys")));
+    .PersistKeysToFileSystem(new DirectoryInfo(DataRoot.PathFor(builder.Configuration, "DataProtection:KeysPath", "keys")));
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
 // X-Frame-Options: DENY comes with the other security headers (SecurityHeaders), not antiforgery's SAMEORIGIN.
 builder.Services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.SuppressXFrameOptionsHeader = true);
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiDescription>());
+builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
 var app = builder.Build();
@@ -94,9 +108,12 @@ app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("
 app.UseStaticFiles();
 app.UseMediaUploadMethodOverride();
 app.UseRouting();
+app.Use((context, next) => context.RequestServices.GetRequiredService<SignInThrottle>().InvokeAsync(context, next));
 app.UseAuthentication();
+app.UseMiddleware<CookieAntiforgery>();
 app.UseDisclosurePublicSite();
 app.UseMiddleware<TwoFactorEnforcement>();
+app.UseMiddleware<PasswordChangeEnforcement>();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -82,7 +82,7 @@ public sealed class BadInputTests(NoTwoFactorFactory app) : IClassFixture<NoTwoF
         (await PowerStateAsync(power)).ShouldBe(before);
     }
 
-    private Task<HttpClient> HeadAsync() => app.SignedInAsync("head.market");
+    private async Task<HttpClient> HeadAsync() => await (await app.SignedInAsync("head.market")).WithAntiforgeryHeaderAsync();
 
     private async Task OfficerRefusedAsync(OfficerInput input, string ruleId)
     {

@@ -17,7 +17,7 @@ public sealed class CalendarApiTests(NoTwoFactorFactory app) : IClassFixture<NoT
     [Fact]
     public async Task Deadline_AcrossSpringFestival2026_SkipsTheHolidays_AndCountsTheMakeUpSaturday()
     {
-        var client = await app.SignedInAsync("officer.market");
+        var client = await (await app.SignedInAsync("officer.market")).WithAntiforgeryHeaderAsync();
 
         using var working = await client.GetAsync("/api/registry/calendar/deadline?from=2026-02-12&workingDays=5");
         using var calendar = await client.GetAsync("/api/registry/calendar/deadline?from=2026-09-24&calendarDays=7");
@@ -35,8 +35,8 @@ public sealed class CalendarApiTests(NoTwoFactorFactory app) : IClassFixture<NoT
     [Fact]
     public async Task AnAdministratorAddsAHoliday_TheDeadlineApiReflectsIt_AndTheChangeIsInTheOutbox()
     {
-        var admin = await app.SignedInAsync("admin");
-        var officer = await app.SignedInAsync("officer.urban");
+        var admin = await (await app.SignedInAsync("admin")).WithAntiforgeryHeaderAsync();
+        var officer = await (await app.SignedInAsync("officer.urban")).WithAntiforgeryHeaderAsync();
         const string url = "/api/registry/calendar/deadline?from=2026-03-09&workingDays=1";
         (await DueAsync(officer, url)).ShouldBe("2026-03-10");
 
@@ -68,7 +68,7 @@ public sealed class CalendarApiTests(NoTwoFactorFactory app) : IClassFixture<NoT
     [InlineData("supervisor")]
     public async Task ANonAdministrator_ReadsTheCalendar_ButGets403ForAChange(string user)
     {
-        var client = await app.SignedInAsync(user);
+        var client = await (await app.SignedInAsync(user)).WithAntiforgeryHeaderAsync();
 
         using var read = await client.GetAsync("/api/registry/calendar/2026");
         using var add = await client.PostJsonAsync("/api/registry/calendar/days", new { date = "2026-03-12", kind = "Holiday", name = "越权" });
@@ -88,7 +88,7 @@ public sealed class CalendarApiTests(NoTwoFactorFactory app) : IClassFixture<NoT
     [InlineData("""{"date":"1999-10-01","kind":"Holiday","name":"国庆节"}""", "CAL-3", "Year", "年份须在")]
     public async Task BadInput_GetsAChineseProblemDetails_NamingTheRule(string body, string ruleId, string field, string message)
     {
-        var admin = await app.SignedInAsync("admin");
+        var admin = await (await app.SignedInAsync("admin")).WithAntiforgeryHeaderAsync();
 
         using var response = await admin.PostAsync("/api/registry/calendar/days", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
@@ -98,7 +98,7 @@ public sealed class CalendarApiTests(NoTwoFactorFactory app) : IClassFixture<NoT
     [Fact]
     public async Task Deadline_WithoutDays_OrOutOfRange_GetsAChineseProblemDetails()
     {
-        var client = await app.SignedInAsync("officer.market");
+        var client = await (await app.SignedInAsync("officer.market")).WithAntiforgeryHeaderAsync();
 
         using var noDays = await client.GetAsync("/api/registry/calendar/deadline?from=2026-02-12");
         using var zero = await client.GetAsync("/api/registry/calendar/deadline?from=2026-02-12&workingDays=0");
@@ -116,7 +116,7 @@ public sealed class CalendarApiTests(NoTwoFactorFactory app) : IClassFixture<NoT
     [Fact]
     public async Task TheYear_ListsItsEntries_And2027_IsFlaggedProvisional()
     {
-        var client = await app.SignedInAsync("officer.market");
+        var client = await (await app.SignedInAsync("officer.market")).WithAntiforgeryHeaderAsync();
 
         var y2026 = (await (await client.GetAsync("/api/registry/calendar/2026")).ReadDocumentAsync()).RootElement;
         var y2027 = (await (await client.GetAsync("/api/registry/calendar/2027")).ReadDocumentAsync()).RootElement;
@@ -134,7 +134,7 @@ public sealed class CalendarApiTests(NoTwoFactorFactory app) : IClassFixture<NoT
     [Fact]
     public async Task TheCalendarApi_IsInTheOpenApiDocument()
     {
-        var client = await app.SignedInAsync("officer.market");
+        var client = await (await app.SignedInAsync("officer.market")).WithAntiforgeryHeaderAsync();
 
         var doc = await client.GetStringAsync("/openapi/v1.json");
 

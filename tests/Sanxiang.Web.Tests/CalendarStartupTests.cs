@@ -45,7 +45,7 @@ public sealed class CalendarStartupTests
             await ((IAsyncLifetime)first).InitializeAsync();
             try
             {
-                var admin = await first.SignedInAsync("admin");
+                var admin = await (await first.SignedInAsync("admin")).WithAntiforgeryHeaderAsync();
                 (await admin.DeleteAsync("/api/registry/calendar/days/2026-10-10")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
                 (await admin.PutJsonAsync("/api/registry/calendar/days/2026-02-28", new { kind = "MakeUpWorkday", name = "春节调休上班（已核对）" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
                 (await admin.DeleteAsync("/api/registry/calendar/days/2027-10-01")).StatusCode.ShouldBe(HttpStatusCode.NoContent);

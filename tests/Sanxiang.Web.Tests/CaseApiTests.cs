@@ -89,7 +89,12 @@ public sealed class CaseApiTests(ClockFactory app) : IClassFixture<ClockFactory>
         await RefusedAsync(officer, $"{url}/closing", new { summary = "结案" }, HttpStatusCode.UnprocessableEntity, "APL-67");
 
         var bad = $"交易流水号,缴款编号,金额（元）,缴款日期\nB1,{reference},60000,2026-03-30\nB2,NOSUCHREF,12600,2026-03-30\n";
-        using (var r = await UploadAsync(officer, bad))
+        using (var refused = await UploadAsync(officer, bad))
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden, "only heads and finance staff import bank files (issue 15)");
+        }
+
+        using (var r = await UploadAsync(head, bad))
         {
             r.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
             (await r.Content.ReadAsStringAsync()).ShouldContain("第3行");
@@ -97,12 +102,12 @@ public sealed class CaseApiTests(ClockFactory app) : IClassFixture<ClockFactory>
 
         (await ViewAsync(officer, url)).GetProperty("payment").GetProperty("paidFen").GetInt64().ShouldBe(0); // all or nothing
         var good = $"交易流水号,缴款编号,金额（元）,缴款日期\nB1,{reference},60000,2026-03-30\nB2,{reference},12600.00,2026-03-30\n";
-        using (var r = await UploadAsync(officer, good))
+        using (var r = await UploadAsync(head, good))
         {
             r.StatusCode.ShouldBe(HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
         }
 
-        using (var again = await UploadAsync(officer, good))
+        using (var again = await UploadAsync(head, good))
         {
             (await again.ReadDocumentAsync()).RootElement.GetProperty("alreadyImported").GetInt32().ShouldBe(2);
         }

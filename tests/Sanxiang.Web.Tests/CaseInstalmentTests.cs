@@ -52,8 +52,8 @@ public sealed class CaseInstalmentTests(ClockFactory app) : IClassFixture<ClockF
         await EventHasNoPersonalDataAsync(id);
 
         clock.MoveTo(new DateOnly(2026, 4, 10));
-        officer = await ClientAsync("officer.market");
-        using (var r = await UploadAsync(officer, $"{Bank}\nI1,{reference},24000.00,2026-04-10\n"))
+        (officer, head) = (await ClientAsync("officer.market"), await ClientAsync("head.market"));
+        using (var r = await UploadAsync(head, $"{Bank}\nI1,{reference},24000.00,2026-04-10\n"))
         {
             r.StatusCode.ShouldBe(HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
         }
@@ -66,7 +66,7 @@ public sealed class CaseInstalmentTests(ClockFactory app) : IClassFixture<ClockF
 
         clock.MoveTo(new DateOnly(2026, 5, 12));
         (officer, head) = (await ClientAsync("officer.market"), await ClientAsync("head.market"));
-        using (var r = await UploadAsync(officer, $"{Bank}\nI1,{reference},24000.00,2026-04-10\nI2,{reference},36000,2026-05-12\n"))
+        using (var r = await UploadAsync(head, $"{Bank}\nI1,{reference},24000.00,2026-04-10\nI2,{reference},36000,2026-05-12\n"))
         {
             r.StatusCode.ShouldBe(HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
             (await r.ReadDocumentAsync()).RootElement.GetProperty("alreadyImported").GetInt32().ShouldBe(1);

@@ -55,7 +55,7 @@ public sealed class LedgerTests(NoTwoFactorFactory app) : IClassFixture<NoTwoFac
         var before = Checkpoint.Parse(SignedNote.Open(await client.GetStringAsync("/ledger/checkpoint"), [key]).Text);
 
         // A change by a head: one committed event, integrated into the log.
-        var head = await app.SignedInAsync("head.market");
+        var head = await (await app.SignedInAsync("head.market")).WithAntiforgeryHeaderAsync();
         var own = await RegistrySnapshot.ReadAsync(app, Sanxiang.Registry.Contracts.DemoAgencies.MarketRegulation);
         using (var change = await head.PostJsonAsync($"/api/registry/officers/{own.FirstOfficer}/training", new { year = 2026, hours = 40 }))
         {

@@ -21,7 +21,7 @@ public sealed class RecordingListApiTests(NoTwoFactorFactory app) : IClassFixtur
     [Fact]
     public async Task GB118_REC_3_TheHead_DropsHearings_ForAgencyAsyncReturnsIt_WithOneEvent_ThenResets()
     {
-        var head = await app.SignedInAsync("head.market");
+        var head = await (await app.SignedInAsync("head.market")).WithAntiforgeryHeaderAsync();
         var read = (await (await head.GetAsync(Url(DemoAgencies.MarketRegulation))).ReadDocumentAsync()).RootElement;
         read.GetProperty("version").GetInt32().ShouldBe(0);
         read.GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("listed").GetBoolean()).Select(s => s.GetProperty("code").GetString()).ShouldBe(RecordingListFacts.DefaultSteps);
@@ -44,7 +44,7 @@ public sealed class RecordingListApiTests(NoTwoFactorFactory app) : IClassFixtur
     [Fact]
     public async Task GB118_REC_2_DroppingASeizure_OrAnUnknownPower_Gets422_AndChangesNothing()
     {
-        var admin = await app.SignedInAsync("admin");
+        var admin = await (await app.SignedInAsync("admin")).WithAntiforgeryHeaderAsync();
         using var seizure = await admin.PutJsonAsync(Url(DemoAgencies.Township), new { steps = new[] { RecordingSteps.Hearing, RecordingSteps.CompulsoryEnforcement }, inspectionPowers = Array.Empty<string>() });
         using var power = await admin.PutJsonAsync(Url(DemoAgencies.Township), new { steps = RecordingListFacts.DefaultSteps, inspectionPowers = new[] { "NO-SUCH-POWER" } });
         using var missing = await admin.PutJsonAsync(Url(DemoAgencies.Township), new { steps = RecordingListFacts.DefaultSteps });
@@ -59,8 +59,8 @@ public sealed class RecordingListApiTests(NoTwoFactorFactory app) : IClassFixtur
     [Fact]
     public async Task GB118_REC_3_AnOfficer_ReadsTheList_ButAChangeIsAUTHROLE_AndAnotherAgencysHeadGets404()
     {
-        var officer = await app.SignedInAsync("officer.urban");
-        var other = await app.SignedInAsync("head.urban");
+        var officer = await (await app.SignedInAsync("officer.urban")).WithAntiforgeryHeaderAsync();
+        var other = await (await app.SignedInAsync("head.urban")).WithAntiforgeryHeaderAsync();
         using var read = await officer.GetAsync(Url(DemoAgencies.UrbanManagement));
         using var put = await officer.PutJsonAsync(Url(DemoAgencies.UrbanManagement), new { steps = WithoutHearing, inspectionPowers = Array.Empty<string>() });
         using var foreign = await other.GetAsync(Url(DemoAgencies.Ecology));
@@ -75,7 +75,7 @@ public sealed class RecordingListApiTests(NoTwoFactorFactory app) : IClassFixtur
     [Fact]
     public async Task GB118_REC_3_ThePage_ShowsTheDefaults_AndAnAdministratorSavesAnEdit()
     {
-        var head = await app.SignedInAsync("admin");
+        var head = await (await app.SignedInAsync("admin")).WithAntiforgeryHeaderAsync();
         var agency = await head.GetPageAsync($"/Registry/Agencies/Details/{DemoAgencies.Justice}");
         var url = agency.QuerySelector("a#recording-list")!.GetAttribute("href")!;
         var page = await head.GetPageAsync(url);
@@ -101,7 +101,7 @@ public sealed class RecordingListApiTests(NoTwoFactorFactory app) : IClassFixtur
     [Fact]
     public async Task TheRecordingListApi_IsInTheOpenApiDocument()
     {
-        var client = await app.SignedInAsync("officer.market");
+        var client = await (await app.SignedInAsync("officer.market")).WithAntiforgeryHeaderAsync();
         using var json = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
         var path = json.RootElement.GetProperty("paths").GetProperty("/api/registry/agencies/{id}/recording-list");
         (path.TryGetProperty("put", out _), path.TryGetProperty("delete", out _)).ShouldBe((true, true));

@@ -253,11 +253,44 @@ public sealed class ReviewApiTests(ClockFactory app) : IClassFixture<ClockFactor
     private static async Task<Guid> PoolIdAsync(HttpClient client, string name) =>
         (await ViewAsync(client, "/api/reviews/pool")).EnumerateArray().First(p => p.GetProperty("name").GetString() == name).GetProperty("id").GetGuid();
 
-    private static async Task<Guid> AddReviewerAsync(HttpClient head, string name, string? qualification)
+    /// <summary>A new user of the market regulation bureau added to its pool (the pool takes only the agency's own users, issue 15).</summary>
+    private async Task<Guid> AddReviewerAsync(HttpClient head, string name, string? qualification)
     {
-        using var r = await head.PostJsonAsync("/api/reviews/pool", new { userId = "user-" + name, name, qualificationNumber = qualification, external = false });
+        var userId = await UserAsync("pool." + Guid.NewGuid().ToString("N")[..8], name, Sanxiang.Registry.Contracts.DemoAgencies.MarketRegulation);
+        using var r = await head.PostJsonAsync("/api/reviews/pool", new { userId, name, qualificationNumber = qualification, external = false });
         r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        using (var twice = await head.PostJsonAsync("/api/reviews/pool", new { userId, name, qualificationNumber = qualification, external = false }))
+        {
+            await twice.ShouldBeRuleProblemAsync("REV-POOL-UNIQUE", "UserId", "已在审核人员库中");
+        }
+
         return (await r.ReadDocumentAsync()).RootElement.GetProperty("id").GetGuid();
+    }
+
+    [Fact]
+    public async Task ThePool_TakesOnlyTheAgencysOwnUsersAndOfficers_EachOnce()
+    {
+        var head = await ClientAsync("head.market");
+        var urbanUser = await UserAsync("pool.urban", "外局人员", Sanxiang.Registry.Contracts.DemoAgencies.UrbanManagement);
+        using (var r = await head.PostJsonAsync("/api/reviews/pool", new { userId = urbanUser, name = "外局人员", external = false }))
+        {
+            await r.ShouldBeRuleProblemAsync("REV-POOL-AGENCY", "UserId", "本机关");
+        }
+
+        var urbanOfficer = await OfficerIdAsync(await ClientAsync("officer.urban"), "周强");
+        using (var r = await head.PostJsonAsync("/api/reviews/pool", new { userId = (string?)null, name = "周强", officerId = urbanOfficer, external = true }))
+        {
+            await r.ShouldBeRuleProblemAsync("REV-POOL-AGENCY", "OfficerId", "本机关");
+        }
+    }
+
+    private async Task<string> UserAsync(string userName, string displayName, Guid agencyId)
+    {
+        await using var scope = app.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Sanxiang.Host.Auth.SanxiangUser>>();
+        var user = new Sanxiang.Host.Auth.SanxiangUser { Id = Guid.CreateVersion7(), UserName = userName, DisplayName = displayName, AgencyId = agencyId, LockoutEnabled = true };
+        (await users.CreateAsync(user, "Pool#Member2026")).Succeeded.ShouldBeTrue();
+        return user.Id.ToString();
     }
 
     private async Task<int> RaiseAlertsAsync()

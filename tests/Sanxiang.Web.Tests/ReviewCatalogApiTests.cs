@@ -36,7 +36,7 @@ public sealed class ReviewCatalogApiTests(NoTwoFactorFactory app) : IClassFixtur
     [Fact]
     public async Task TheHead_ChangesAThreshold_ForAgencyAsyncReturnsIt_AndExactlyOneOutboxEventIsWritten()
     {
-        var head = await app.SignedInAsync("head.market");
+        var head = await (await app.SignedInAsync("head.market")).WithAntiforgeryHeaderAsync();
         var before = await EventsAsync(DemoAgencies.MarketRegulation);
 
         var read = (await (await head.GetAsync(Url(DemoAgencies.MarketRegulation))).ReadDocumentAsync()).RootElement;
@@ -70,7 +70,7 @@ public sealed class ReviewCatalogApiTests(NoTwoFactorFactory app) : IClassFixtur
     [InlineData("hearingHeld", null, "INPUT-REQUIRED", "HearingHeld", "经过听证程序的案件不能为空")]
     public async Task BadInput_Gets422ChineseProblemDetails_NamingTheRule_AndChangesNothing(string property, long? value, string ruleId, string field, string message)
     {
-        var admin = await app.SignedInAsync("admin");
+        var admin = await (await app.SignedInAsync("admin")).WithAntiforgeryHeaderAsync();
         var before = await ForAgencyAsync(DemoAgencies.Township);
         var events = (await EventsAsync(DemoAgencies.Township)).Count;
         var catalog = Catalog();
@@ -86,7 +86,7 @@ public sealed class ReviewCatalogApiTests(NoTwoFactorFactory app) : IClassFixtur
     [Fact]
     public async Task ANonNumericThreshold_Gets400_AndChangesNothing()
     {
-        var admin = await app.SignedInAsync("admin");
+        var admin = await (await app.SignedInAsync("admin")).WithAntiforgeryHeaderAsync();
         var before = await ForAgencyAsync(DemoAgencies.Township);
         var json = JsonSerializer.Serialize(Body(), Api.Json).Replace("\"personThresholdFen\":500000", "\"personThresholdFen\":\"一万\"", StringComparison.Ordinal);
 
@@ -100,7 +100,7 @@ public sealed class ReviewCatalogApiTests(NoTwoFactorFactory app) : IClassFixtur
     [Fact]
     public async Task AnotherAgencysHead_Gets404_ForReadingAndChanging_AndNothingChanges()
     {
-        var head = await app.SignedInAsync("head.urban");
+        var head = await (await app.SignedInAsync("head.urban")).WithAntiforgeryHeaderAsync();
         var before = await ForAgencyAsync(DemoAgencies.Ecology);
         var events = (await EventsAsync(DemoAgencies.Ecology)).Count;
 
@@ -119,7 +119,7 @@ public sealed class ReviewCatalogApiTests(NoTwoFactorFactory app) : IClassFixtur
     [Fact]
     public async Task AnOfficer_ReadsTheOwnAgencysCatalog_ButAChangeIsRefusedWithAUTHROLE()
     {
-        var officer = await app.SignedInAsync("officer.urban");
+        var officer = await (await app.SignedInAsync("officer.urban")).WithAntiforgeryHeaderAsync();
 
         using var read = await officer.GetAsync(Url(DemoAgencies.UrbanManagement));
         using var put = await officer.PutJsonAsync(Url(DemoAgencies.UrbanManagement), Body());
@@ -134,7 +134,7 @@ public sealed class ReviewCatalogApiTests(NoTwoFactorFactory app) : IClassFixtur
     [Fact]
     public async Task AnAdministrator_ResetsToTheDefaults_WithOneResetEvent_AndAStaleVersionGets409()
     {
-        var admin = await app.SignedInAsync("admin");
+        var admin = await (await app.SignedInAsync("admin")).WithAntiforgeryHeaderAsync();
         using var changed = await admin.PutJsonAsync(Url(DemoAgencies.Justice), Body(personFen: 200_000, version: 0));
         changed.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var before = (await EventsAsync(DemoAgencies.Justice)).Count;
@@ -152,7 +152,7 @@ public sealed class ReviewCatalogApiTests(NoTwoFactorFactory app) : IClassFixtur
     [Fact]
     public async Task TheReviewCatalogApi_IsInTheOpenApiDocument()
     {
-        var client = await app.SignedInAsync("officer.market");
+        var client = await (await app.SignedInAsync("officer.market")).WithAntiforgeryHeaderAsync();
 
         using var json = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
 

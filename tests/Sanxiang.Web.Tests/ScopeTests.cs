@@ -95,7 +95,7 @@ public sealed class ScopeTests(NoTwoFactorFactory app) : IClassFixture<NoTwoFact
     [Fact]
     public async Task ASupervisorOfTheJusticeBureau_SeesEveryCountyAgency()
     {
-        var client = await app.SignedInAsync("supervisor");
+        var client = await (await app.SignedInAsync("supervisor")).WithAntiforgeryHeaderAsync();
 
         using var response = await client.GetAsync("/api/registry/agencies");
 
@@ -110,7 +110,7 @@ public sealed class ScopeTests(NoTwoFactorFactory app) : IClassFixture<NoTwoFact
     [Fact]
     public async Task AHead_WritesOnlyTheirOwnAgency()
     {
-        var client = await app.SignedInAsync("head.market");
+        var client = await (await app.SignedInAsync("head.market")).WithAntiforgeryHeaderAsync();
         var own = await RegistrySnapshot.ReadAsync(app, DemoAgencies.MarketRegulation);
         var other = await RegistrySnapshot.ReadAsync(app, B);
 

@@ -84,6 +84,52 @@ public sealed class SessionRevocationTests(SessionFactory app) : IClassFixture<S
     }
 
     [Fact]
+    public async Task AnAdministratorsReset_EndsTheSessions_AndForcesAChangeAtTheNextSignIn()
+    {
+        await using (var scope = app.Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<SanxiangUser>>();
+            var created = await users.CreateAsync(new SanxiangUser { Id = Guid.CreateVersion7(), UserName = "reset.me", DisplayName = "陈静", AgencyId = Sanxiang.Registry.Contracts.DemoAgencies.MarketRegulation, LockoutEnabled = true }, "Before#Reset2026");
+            created.Succeeded.ShouldBeTrue();
+            await users.AddToRoleAsync((await users.FindByNameAsync("reset.me"))!, Sanxiang.Kernel.Security.Roles.Officer);
+        }
+
+        var (_, cookie) = await SignInAsync("reset.me", "Before#Reset2026");
+        var admin = await app.SignedInAsync("admin");
+        Guid id;
+        await using (var scope = app.Scope())
+        {
+            id = (await scope.ServiceProvider.GetRequiredService<UserManager<SanxiangUser>>().FindByNameAsync("reset.me"))!.Id;
+        }
+
+        var page = await admin.GetPageAsync("/Admin/Users");
+        using (var reset = await admin.PostAsync("/Admin/Users?handler=ResetPassword", new FormUrlEncodedContent(new Dictionary<string, string> { [Html.AntiforgeryField] = page.AntiforgeryToken(), ["id"] = id.ToString() })))
+        {
+            reset.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        var flash = (await admin.GetPageAsync("/Admin/Users")).QuerySelector(".flash")?.TextContent ?? string.Empty;
+        var temporary = System.Text.RegularExpressions.Regex.Match(flash, "临时密码[^：]*：(?<p>[A-Za-z0-9]{16})").Groups["p"].Value;
+        temporary.Length.ShouldBe(16, flash);
+        (await ReplayAsync(cookie)).ShouldBe(HttpStatusCode.Unauthorized, "the reset ends the user's sessions");
+
+        var (client, _) = await SignInAsync("reset.me", temporary);
+        using (var home = await client.GetAsync("/"))
+        {
+            home.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            home.Headers.Location!.OriginalString.ShouldBe("/Account/ChangePassword");
+        }
+
+        (await client.GetAsync("/api/registry/agencies")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using (var changed = await client.SubmitFormAsync("/Account/ChangePassword", Fields(temporary, "After#Reset2027x")))
+        {
+            (await changed.Content.ReadAsStringAsync()).ShouldContain("密码已修改");
+        }
+
+        (await client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task ASession_EndsAfterItsAbsoluteLifetime_HoweverActive()
     {
         var (client, _) = await SignInAsync("reviewer.market");
@@ -109,11 +155,11 @@ public sealed class SessionRevocationTests(SessionFactory app) : IClassFixture<S
     };
 
     /// <summary>A client whose cookies can be read, signed in through the login form, and its session cookie header.</summary>
-    private async Task<(HttpClient Client, string Cookie)> SignInAsync(string user)
+    private async Task<(HttpClient Client, string Cookie)> SignInAsync(string user, string password = SignIn.Password)
     {
         var jar = new CookieContainer();
         var client = app.CreateDefaultClient(Base, new CookieContainerHandler(jar));
-        using var r = await client.PostLoginAsync(user);
+        using var r = await client.PostLoginAsync(user, password);
         r.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var auth = jar.GetCookies(Base).Single(c => c.Name == "sanxiang.auth");
         return (client, $"{auth.Name}={auth.Value}");

@@ -34,6 +34,7 @@ public static class DisclosureModule
         services.AddScoped<IOutboxSource, ModuleOutboxSource<DisclosureDbContext>>();
         services.AddScoped<DecisionIndex>();
         services.AddScoped<PublicationPipeline>();
+        services.AddScoped<Sanxiang.Cases.Contracts.IPublicationPreview, PublicationPreviews>();
         services.AddScoped<PublicDecisionQueries>();
         services.AddHostedService<PublicationJob>();
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateOnStart();

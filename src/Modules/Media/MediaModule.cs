@@ -32,14 +32,14 @@ public static class MediaModule
         services.AddSingleton<IObjectStore>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<MediaOptions>>().Value;
-            return o.Store == "S3" ? S3ObjectStore.Create(o.S3) : new LocalObjectStore(Path.Combine(o.Root, "objects"));
+            return o.Store == "S3" ? S3ObjectStore.Create(o.S3) : new LocalObjectStore(Path.Combine(MediaRoot(sp, o), "objects"));
         });
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<MediaOptions>>().Value;
             // A national-crypto deployment (a Ledger hashed with SM3) gets SM3 of every record too.
             var sm3Ledger = string.Equals(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Ledger:HashSuite"], "sm3", StringComparison.OrdinalIgnoreCase);
-            return new UploadStore(o.StagingPath ?? Path.Combine(o.Root, "staging"), o.ComputeSm3 || sm3Ledger);
+            return new UploadStore(o.StagingPath ?? Path.Combine(MediaRoot(sp, o), "staging"), o.ComputeSm3 || sm3Ledger);
         });
         services.AddScoped<IModuleMigrator, MediaMigrator>();
         services.AddScoped<IOutboxSource, ModuleOutboxSource<MediaDbContext>>();
@@ -51,6 +51,9 @@ public static class MediaModule
         services.AddHostedService<MediaMaintenance>();
         return services;
     }
+
+    private static string MediaRoot(IServiceProvider sp, MediaOptions o) =>
+        string.IsNullOrWhiteSpace(o.Root) ? Sanxiang.Kernel.Hosting.DataRoot.PathFor(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), "Media:Root", "media") : Path.GetFullPath(o.Root);
 
     /// <summary>Adds the module's Razor Pages (compiled into this assembly) to the host's MVC application parts.</summary>
     public static IMvcBuilder AddMediaPages(this IMvcBuilder mvc) => mvc.AddApplicationPart(typeof(MediaModule).Assembly);

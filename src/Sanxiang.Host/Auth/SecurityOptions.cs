@@ -28,4 +28,7 @@ public sealed class SecurityOptions
 
     /// <summary>A session ends this long after its sign-in however active it is (SEC-AUTH-1; 1 to 24 hours).</summary>
     public int AbsoluteSessionHours { get; set; } = 12;
+
+    /// <summary>Sign-in form submissions allowed per client address a minute (0: no limit).</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 30;
 }

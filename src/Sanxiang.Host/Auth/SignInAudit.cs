@@ -5,6 +5,13 @@ public sealed class SignInAudit(AuthDbContext db, TimeProvider clock, IHttpConte
 {
     public async Task RecordAsync(string userName, Guid? userId, bool succeeded, string outcome, CancellationToken ct = default)
     {
+        // Identity saves its own changes at once; a user change still pending here is one whose save failed (a concurrent
+        // sign-in won the concurrency stamp). It must not be retried with the audit's save.
+        foreach (var stale in db.ChangeTracker.Entries<SanxiangUser>().Where(e => e.State == Microsoft.EntityFrameworkCore.EntityState.Modified).ToList())
+        {
+            stale.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+        }
+
         db.SignInEvents.Add(new SignInEvent
         {
             At = clock.GetUtcNow(),

@@ -41,8 +41,16 @@ public sealed class TotpTokenProvider(TimeProvider clock) : IUserTwoFactorTokenP
             return false;
         }
 
+        // The step is spent only if this update wins: of two submissions of one code at once, the second's update fails
+        // on the concurrency stamp and its code counts as used (RFC 6238 §5.2), never as a second sign-in.
         user.LastTotpStep = step.Value;
-        await manager.UpdateAsync(user);
-        return true;
+        try
+        {
+            return (await manager.UpdateAsync(user)).Succeeded;
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            return false;
+        }
     }
 }

@@ -13,25 +13,10 @@ public sealed class TwoFactorEnforcement(RequestDelegate next, IOptionsMonitor<S
     public async Task InvokeAsync(HttpContext context)
     {
         var user = context.User;
-        if (user.Identity?.IsAuthenticated == true && NeedsSecondFactor(user, options.CurrentValue))
+        if (user.Identity?.IsAuthenticated == true && NeedsSecondFactor(user, options.CurrentValue)
+            && await AccountStep.RequireAsync(context, problems, "/Account/SetupAuthenticator", "须启用双因素认证", "您的角色须使用双因素认证登录（SEC-AUTH-1）"))
         {
-            var path = context.Request.Path;
-            if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails = { Status = 403, Title = "须启用双因素认证", Detail = "您的角色须使用双因素认证登录（SEC-AUTH-1）" },
-                });
-                return;
-            }
-
-            if (!path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase) && !path.StartsWithSegments("/css", StringComparison.Ordinal) && !path.StartsWithSegments("/js", StringComparison.Ordinal))
-            {
-                context.Response.Redirect("/Account/SetupAuthenticator");
-                return;
-            }
+            return;
         }
 
         await next(context);

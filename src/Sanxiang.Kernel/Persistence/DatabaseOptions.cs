@@ -16,7 +16,8 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    public string ConnectionString { get; set; } = "Data Source=data/sanxiang.db";
+    /// <summary>Empty: SQLite at {Data:Root}/sanxiang.db (set by the host).</summary>
+    public string ConnectionString { get; set; } = string.Empty;
 
     public void Configure(DbContextOptionsBuilder builder)
     {

@@ -9,16 +9,20 @@ public static class Roles
     public const string Supervisor = "supervisor";
     public const string Administrator = "administrator";
 
+    /// <summary>财务人员: imports bank payment files (罚缴分离) with the heads.</summary>
+    public const string Finance = "finance";
+
     /// <summary>Not a user role: the role carried by API-key principals.</summary>
     public const string ApiClient = "apiclient";
 
-    public static readonly IReadOnlyList<string> UserRoles = [Officer, Reviewer, Head, Supervisor, Administrator];
+    public static readonly IReadOnlyList<string> UserRoles = [Officer, Reviewer, Head, Finance, Supervisor, Administrator];
 
     public static string Label(string role) => role switch
     {
         Officer => "执法人员",
         Reviewer => "法制审核人员",
         Head => "负责人",
+        Finance => "财务人员",
         Supervisor => "监督人员",
         Administrator => "系统管理员",
         ApiClient => "接口客户端",

@@ -104,6 +104,7 @@ public sealed class CaseBrowserTests(CaseBrowserFixture app) : IClassFixture<Cas
         (await page.Locator("#surcharge").InnerTextAsync()).ShouldContain("12,600");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "case-overdue-payment.png"), FullPage = true });
 
+        await cases.SignInAsync("head.market"); // heads and finance staff import bank files
         await page.GotoAsync("/Cases/Payments");
         await page.Locator("#file").SetInputFilesAsync(new FilePayload
         {

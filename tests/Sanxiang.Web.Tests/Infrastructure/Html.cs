@@ -43,6 +43,7 @@ public static class Html
     public static async Task<HttpClient> WithAntiforgeryHeaderAsync(this HttpClient client)
     {
         var page = await client.GetPageAsync("/");
+        client.DefaultRequestHeaders.Remove("RequestVerificationToken"); // a new sign-in has a new token
         client.DefaultRequestHeaders.Add("RequestVerificationToken", page.AntiforgeryToken());
         return client;
     }

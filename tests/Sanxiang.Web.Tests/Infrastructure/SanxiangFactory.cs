@@ -106,6 +106,11 @@ public class SanxiangFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Media:RetentionSweepHours", "0");
         builder.UseSetting("Disclosure:PublishIntervalSeconds", "0");
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
+        if (!SignInThrottle)
+        {
+            builder.UseSetting("Security:SignInAttemptsPerMinute", "0");
+        }
+
         if (!PublicSiteProtection)
         {
             builder.UseSetting("Disclosure:PublicSite:CacheSeconds", "0");
@@ -138,6 +143,9 @@ public class SanxiangFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// tests that read a public page, change something and read it again (all from one client) see the change.
     /// </summary>
     protected virtual bool PublicSiteProtection => false;
+
+    /// <summary>The per-address sign-in limit (SEC-AUTH-1); off unless a test is about it (the suite signs in often from one address).</summary>
+    protected virtual bool SignInThrottle => false;
 
     /// <summary>A movable clock for tests that cross legal deadlines; null: the system clock.</summary>
     public virtual MovableClock? Clock => null;

@@ -72,4 +72,33 @@ public interface ICaseDecisionFeed
     /// reader that re-reads a window sees each change at least once and can ignore what it already has.
     /// </summary>
     Task<IReadOnlyList<DecidedCase>> ChangedSinceAsync(DateTimeOffset since, int skip, int take, CancellationToken ct = default);
+
+    /// <summary>One decided case as the feed gives it; null when the case has no decision that is published.</summary>
+    Task<DecidedCase?> GetAsync(Guid caseId, CancellationToken ct = default);
+}
+
+/// <summary>How a decided case will look on the public portal (PUB-RED-2), for its case page: the masked texts.</summary>
+public sealed record PublicationPreview(
+    string Status,
+    DateOnly? DueOn,
+    string? WithheldReason,
+    string PartyName,
+    string Facts,
+    string Reasons,
+    string LegalBasis,
+    string Result,
+    int ManualMaskCount,
+    bool CanAddMask);
+
+/// <summary>
+/// The "将公开为" preview of a decided case and the head's manual masks (declared by Cases for its case page,
+/// implemented by Disclosure, which owns the masking).
+/// </summary>
+public interface IPublicationPreview
+{
+    /// <summary>The masked texts as they will be published; null before a decision that is published.</summary>
+    Task<PublicationPreview?> PreviewAsync(Sanxiang.Kernel.Security.AccessScope scope, Guid caseId, CancellationToken ct = default);
+
+    /// <summary>A head of the case's agency masks a phrase of the case's texts before publication (recorded and ledgered).</summary>
+    Task AddMaskAsync(Sanxiang.Kernel.Security.AccessScope scope, Guid caseId, string text, CancellationToken ct = default);
 }

@@ -29,6 +29,21 @@ internal sealed class CaseDecisionFeed(CasesDbContext db) : ICaseDecisionFeed
         return [.. cases.Where(c => c.Decision is not null).Select(c => Of(c, latest.GetValueOrDefault(c.Id) is { } d ? (d.Number, d.Sha256) : null))];
     }
 
+    public async Task<DecidedCase?> GetAsync(Guid caseId, CancellationToken ct = default)
+    {
+        var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == caseId && Published.Contains(x.Outcome), ct);
+        if (c?.Decision is null)
+        {
+            return null;
+        }
+
+        var d = (await db.Documents.AsNoTracking()
+            .Where(x => x.CaseId == caseId && DecisionDocuments.Contains(x.Kind))
+            .Select(x => new { x.Number, x.Sha256, x.IssuedAt })
+            .ToListAsync(ct)).MaxBy(x => x.IssuedAt);
+        return Of(c, d is null ? null : (d.Number, d.Sha256));
+    }
+
     private static DecidedCase Of(CaseFile c, (string Number, string Sha256)? document)
     {
         var d = c.Decision!;

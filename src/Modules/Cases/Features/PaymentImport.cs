@@ -14,7 +14,8 @@ internal sealed record PaymentImportResult(int Matched, int AlreadyImported, lon
 /// <summary>
 /// Payment confirmations from a bank statement file (罚缴分离, APL-67): CSV with the columns
 /// 交易流水号, 缴款编号, 金额（元）, 缴款日期. Every line is checked first; one bad line imports nothing and the
-/// error names the line. A line already imported (same transaction ID) is skipped, so a file can be re-sent.
+/// error names the line. A line already imported by this agency (same transaction ID) is skipped, so a file can be
+/// re-sent; another agency's transaction IDs are its own (unique per agency). Only heads and finance staff import.
 /// </summary>
 internal sealed class PaymentImport(CasesDbContext db, CaseCommands commands)
 {
@@ -22,15 +23,15 @@ internal sealed class PaymentImport(CasesDbContext db, CaseCommands commands)
 
     public async Task<PaymentImportResult> ImportAsync(AccessScope scope, Stream csv, CancellationToken ct)
     {
-        if (!scope.IsInRole(Roles.Officer) && !scope.IsInRole(Roles.Head))
+        if (!scope.IsInRole(Roles.Head) && !scope.IsInRole(Roles.Finance))
         {
-            throw new ForbiddenException("只有执法人员或负责人才能导入银行缴款记录");
+            throw new ForbiddenException("只有负责人或财务人员才能导入银行缴款记录");
         }
 
         var lines = await ParseAsync(csv, ct);
         var ctx = commands.Context(scope);
         var ids = lines.Select(l => l.Txn).ToList();
-        var known = (await db.BankTransactions.AsNoTracking().Where(t => ids.Contains(t.TransactionId)).Select(t => t.TransactionId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var known = (await db.BankTransactions.AsNoTracking().Where(t => t.AgencyId == scope.AgencyId && ids.Contains(t.TransactionId)).Select(t => t.TransactionId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var fresh = lines.Where(l => !known.Contains(l.Txn)).ToList();
         var refs = fresh.Select(l => l.Reference).Distinct().ToList();
         var cases = await db.Cases.Where(c => c.AgencyId == scope.AgencyId && c.Stage == CaseStage.Served).ToListAsync(ct);

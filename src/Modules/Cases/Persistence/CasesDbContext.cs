@@ -140,7 +140,7 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options, I
         modelBuilder.Entity<BankTransaction>(b =>
         {
             b.ToTable("cases_bank_transactions");
-            b.HasKey(x => x.TransactionId);
+            b.HasKey(x => new { x.AgencyId, x.TransactionId });
             b.Property(x => x.TransactionId).HasMaxLength(60);
             b.Property(x => x.Reference).HasMaxLength(40);
             b.Property(x => x.ImportedBy).HasMaxLength(100);

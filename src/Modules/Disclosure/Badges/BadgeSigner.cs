@@ -28,7 +28,7 @@ internal sealed class BadgeSigner
         _signer = !string.IsNullOrWhiteSpace(configured)
             ? (Ed25519NoteSigner)NoteKeys.ParseSigner(configured.Trim())
             : NoteKeyFiles.LoadOrCreate(
-                configuration["Disclosure:BadgeKeyFile"] ?? Path.Combine("data", "disclosure", "badge-signer.key"),
+                Sanxiang.Kernel.Hosting.DataRoot.PathFor(configuration, "Disclosure:BadgeKeyFile", "disclosure", "badge-signer.key"),
                 () => Ed25519NoteSigner.Generate(KeyName),
                 s => s.SignerKey);
     }

@@ -17,6 +17,9 @@ internal enum PiiKind
     SocialAccount,
     BirthDate,
     Health,
+
+    /// <summary>A phrase a head masked by hand before publication.</summary>
+    Manual,
 }
 
 /// <summary>One span of personal data in a text: where it starts, how long it is, and what it is.</summary>

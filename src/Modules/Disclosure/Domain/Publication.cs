@@ -130,13 +130,14 @@ internal sealed class Publication : AggregateRoot
     };
 
     /// <summary>Takes in a newer version of the case: the masked texts while unpublished; exclusions; an overturning remedy.</summary>
-    public void Update(DecidedCase c, PublicationRules rules, DateOnly today, Func<DateOnly, int, DateOnly> addWorkingDays)
+    /// <param name="manualMasks">Phrases the agency's head masked by hand (PUB-RED-2).</param>
+    public void Update(DecidedCase c, PublicationRules rules, DateOnly today, Func<DateOnly, int, DateOnly> addWorkingDays, IReadOnlyCollection<string>? manualMasks = null)
     {
         SourceVersion = c.CaseVersion;
         Version++;
         if (Status == PublicationStatus.Pending)
         {
-            var r = Redaction.For(c);
+            var r = Redaction.For(c, manualMasks);
             CaseNumber = c.CaseNumber;
             DecisionNumber = c.DecisionNumber;
             DecisionSha256 = c.DecisionSha256;
@@ -168,7 +169,7 @@ internal sealed class Publication : AggregateRoot
             {
                 WithdrawalDueOn = addWorkingDays(overturned.EndedOn!.Value, rules.WithdrawalWorkingDays);
                 WithdrawalReason = $"该决定经{CaseLabels.Of(overturned.Kind)}于{overturned.EndedOn:yyyy年M月d日}被{CaseLabels.Of(overturned.Result!.Value)}，依法撤下（《行政处罚法》第四十八条）。"
-                    + (string.IsNullOrWhiteSpace(overturned.Text) ? string.Empty : Redaction.For(c).Mask(overturned.Text));
+                    + (string.IsNullOrWhiteSpace(overturned.Text) ? string.Empty : Redaction.For(c, manualMasks).Mask(overturned.Text));
             }
             else if (c.PartyWasMinor || c.ExemptionReason is not null)
             {

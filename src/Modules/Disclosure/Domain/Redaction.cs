@@ -63,11 +63,22 @@ internal sealed class Redaction
     /// The masking of one case's public texts: its known personal data, and every name found in any of those texts, so
     /// that the name is masked wherever it appears in them ("会计孙丽丽…，见证人孙丽丽在场").
     /// </summary>
-    public static Redaction For(DecidedCase c)
+    /// <param name="manualMasks">Phrases a head masked before publication (<see cref="ManualMask"/>): hidden wherever they appear.</param>
+    public static Redaction For(DecidedCase c, IEnumerable<string>? manualMasks = null)
     {
         var allowed = c.Party.Kind == PartyKind.Person ? c.Party.Name : null;
-        return new Redaction(c.PersonalData, allowed, [c.PowerName, c.Facts, c.Reasons, c.LegalBasis, c.Result, .. c.Remedies.Select(x => x.Text)]);
+        var r = new Redaction(c.PersonalData, allowed, [c.PowerName, c.Facts, c.Reasons, c.LegalBasis, c.Result, .. c.Remedies.Select(x => x.Text)]);
+        foreach (var phrase in manualMasks ?? [])
+        {
+            r._known.Add((phrase, PiiKind.Manual));
+        }
+
+        r._known.Sort((a, b) => b.Value.Length.CompareTo(a.Value.Length));
+        return r;
     }
+
+    /// <summary>The texts of a decided case that are published (a manual mask must be a phrase of one of them).</summary>
+    public static IEnumerable<string?> PublishedTexts(DecidedCase c) => [c.PowerName, c.Facts, c.Reasons, c.LegalBasis, c.Result, .. c.Remedies.Select(x => x.Text)];
 
     /// <summary>The spans to mask in <paramref name="text"/>: the known values' occurrences and what the detector finds, the party's own name excepted.</summary>
     public List<PiiSpan> Spans(string text)

@@ -114,6 +114,8 @@ internal sealed class PublicationPipeline(
             var page = await feed.ChangedSinceAsync(since, skip, Batch, ct);
             var ids = page.Select(c => c.CaseId).ToList();
             var existing = await db.Publications.Where(p => ids.Contains(p.CaseId)).ToDictionaryAsync(p => p.CaseId, ct);
+            var masks = (await db.ManualMasks.AsNoTracking().Where(m => ids.Contains(m.CaseId)).Select(m => new { m.CaseId, m.Text }).ToListAsync(ct))
+                .ToLookup(m => m.CaseId, m => m.Text);
             foreach (var c in page)
             {
                 latest = c.UpdatedAt > latest ? c.UpdatedAt : latest;
@@ -129,7 +131,7 @@ internal sealed class PublicationPipeline(
                     continue;
                 }
 
-                p.Update(c, rules, today, calendar.AddWorkingDays);
+                p.Update(c, rules, today, calendar.AddWorkingDays, [.. masks[c.CaseId]]);
                 taken++;
             }
 

@@ -26,6 +26,8 @@ internal sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> 
 
     public DbSet<FeedCursor> Cursors => Set<FeedCursor>();
 
+    public DbSet<ManualMask> ManualMasks => Set<ManualMask>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -63,6 +65,17 @@ internal sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> 
             b.HasIndex(x => new { x.Indexed, x.DisplayUntil });
             b.HasIndex(x => x.LateAlertOn);
             b.HasIndex(x => x.LateWithdrawalAlertOn);
+            b.Ignore(x => x.DomainEvents);
+        });
+
+        modelBuilder.Entity<ManualMask>(b =>
+        {
+            b.ToTable("disclosure_manual_masks");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.Text).HasMaxLength(ManualMask.MaxLength);
+            b.Property(x => x.AddedBy).HasMaxLength(100);
+            b.HasIndex(x => x.CaseId);
             b.Ignore(x => x.DomainEvents);
         });
 

@@ -50,5 +50,5 @@ internal sealed class LedgerKeys
 
     public string VerifierKey => Signer.Verifier.VerifierKey;
 
-    private static string KeyFile(IConfiguration configuration) => configuration["Ledger:KeyFile"] ?? Path.Combine("data", "ledger", "signer.key");
+    private static string KeyFile(IConfiguration configuration) => Sanxiang.Kernel.Hosting.DataRoot.PathFor(configuration, "Ledger:KeyFile", "ledger", "signer.key");
 }

@@ -8,8 +8,8 @@ internal sealed class MediaOptions
     /// <summary>"Local" (a local or mounted directory, the default) or "S3" (an S3-compatible object store).</summary>
     public string Store { get; set; } = "Local";
 
-    /// <summary>Where local objects live (Store=Local) and, by default, the staging area of uploads.</summary>
-    public string Root { get; set; } = "data/media";
+    /// <summary>Where local objects live (Store=Local) and, by default, the staging area of uploads (default: {Data:Root}/media).</summary>
+    public string? Root { get; set; }
 
     /// <summary>Where uploads in progress are staged (default: {Root}/staging). Must be a local disk.</summary>
     public string? StagingPath { get; set; }

@@ -57,7 +57,7 @@ internal sealed class LocalObjectStore(string root) : IObjectStore
 
             if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.GroupRead);
+                File.SetUnixFileMode(temporary, UnixFileMode.UserRead); // read-only, owner only (issue 15)
             }
 
             File.Move(temporary, target, overwrite: false);

@@ -71,7 +71,7 @@ internal static class TusEndpoints
             {
                 return Problem(http, e.Status, e.Code, e.Title, e.Message);
             }
-        }).AddEndpointFilter<CookieAntiforgeryFilter>();
+        });
 
         tus.MapMethods("/{id}", ["HEAD"], async (string id, HttpContext http, UploadStore store, IAccessScopeProvider scopes, TimeProvider clock, CancellationToken ct) =>
         {
@@ -225,7 +225,7 @@ internal static class TusEndpoints
             }
 
             return Results.NoContent();
-        }).AddEndpointFilter<CookieAntiforgeryFilter>();
+        });
 
         tus.MapDelete("/{id}", async (string id, HttpContext http, UploadStore store, IAccessScopeProvider scopes, CancellationToken ct) =>
         {
@@ -248,7 +248,7 @@ internal static class TusEndpoints
 
             store.Delete(id);
             return Results.NoContent();
-        }).AddEndpointFilter<CookieAntiforgeryFilter>();
+        });
 
         tus.AddEndpointFilter(async (context, next) =>
         {

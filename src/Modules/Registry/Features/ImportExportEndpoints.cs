@@ -26,13 +26,13 @@ internal static class ImportExportEndpoints
         {
             var scope = await s.GetAsync(ct);
             return await ImportAsync(file, stream => handler.ImportAsync(scope, agencyId, stream, file!.FileName, ct));
-        }).DisableAntiforgery().AddEndpointFilter<CookieAntiforgeryFilter>().WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes);
+        }).DisableAntiforgery().WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes);
 
         api.MapPost("/powers/import", async (Guid agencyId, IFormFile? file, PowerImport handler, IAccessScopeProvider s, CancellationToken ct) =>
         {
             var scope = await s.GetAsync(ct);
             return await ImportAsync(file, stream => handler.ImportAsync(scope, agencyId, stream, file!.FileName, ct));
-        }).DisableAntiforgery().AddEndpointFilter<CookieAntiforgeryFilter>().WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes);
+        }).DisableAntiforgery().WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes);
 
         api.MapGet("/officers/export", async (Guid? agencyId, string? format, OfficerExport handler, IAccessScopeProvider s, CancellationToken ct) =>
             TabularFormats.TryParse(format, out var f)

@@ -19,7 +19,9 @@ internal sealed class ReviewCommands(
     IWorkingDayCalendar calendar,
     TimeProvider clock,
     ReviewNumbering numbering,
-    ReviewDocuments documents)
+    ReviewDocuments documents,
+    IUserDirectory users,
+    IEnforcementDirectory officers)
 {
     private static readonly string[] Team = [Roles.Officer, Roles.Head];
     private static readonly string[] LegalUnit = [Roles.Reviewer, Roles.Head];
@@ -109,7 +111,18 @@ internal sealed class ReviewCommands(
     {
         ArgumentNullException.ThrowIfNull(input);
         scope.RequireAnyRole(Heads);
-        var r = Reviewer.Create(scope.AgencyId, input.UserId, input.Name ?? string.Empty, input.OfficerId, input.QualificationNumber, input.FirstReviewedOn, input.External, clock.GetUtcNow());
+
+        // The pool is the legal unit's own: users and officers of this agency only, each once (issue 15).
+        var userId = string.IsNullOrWhiteSpace(input.UserId) ? null : Guid.TryParse(input.UserId, out var g) ? g.ToString() : input.UserId.Trim();
+        var ownUser = userId is null || (await users.InAgencyAsync(scope.AgencyId, ct)).Any(u => u.UserId == userId);
+        var ownOfficer = input.OfficerId is not { } officerId || (await officers.OfficersOfAgencyAsync(scope.AgencyId, ct)).Any(o => o.Id == officerId);
+        var listed = await db.Reviewers.AnyAsync(x => x.AgencyId == scope.AgencyId && ((userId != null && x.UserId == userId) || (input.OfficerId != null && x.OfficerId == input.OfficerId)), ct);
+        new Check()
+            .That(ownUser, "UserId", "REV-POOL-AGENCY", "只能选择本机关的登录用户")
+            .That(ownOfficer, "OfficerId", "REV-POOL-AGENCY", "只能选择本机关的执法人员")
+            .That(!listed, "UserId", "REV-POOL-UNIQUE", "该人员已在审核人员库中")
+            .ThrowIfAny();
+        var r = Reviewer.Create(scope.AgencyId, userId, input.Name ?? string.Empty, input.OfficerId, input.QualificationNumber, input.FirstReviewedOn, input.External, clock.GetUtcNow());
         db.Reviewers.Add(r);
         await SaveAsync(ct);
         return r.Id;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sanxiang.Host.Auth;
+using Sanxiang.Host.Infrastructure;
 
 namespace Sanxiang.Host.Pages.Account;
 
@@ -25,6 +26,9 @@ public sealed class ChangePasswordModel(UserManager<SanxiangUser> users, SignInM
     public List<string> Errors { get; } = [];
 
     public bool Changed { get; private set; }
+
+    /// <summary>An administrator reset the password: it must be changed before anything else.</summary>
+    public bool Required => User.HasClaim(PasswordChangeEnforcement.Claim, "1");
 
     public void OnGet()
     {
@@ -59,6 +63,7 @@ public sealed class ChangePasswordModel(UserManager<SanxiangUser> users, SignInM
             return Page();
         }
 
+        await PasswordChangeEnforcement.ClearAsync(users, user);
         await audit.RecordAsync(user.UserName ?? string.Empty, user.Id, true, "password-changed", ct);
         await signIn.RefreshSignInAsync(user);
         Changed = true;

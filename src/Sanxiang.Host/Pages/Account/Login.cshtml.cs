@@ -7,6 +7,15 @@ namespace Sanxiang.Host.Pages.Account;
 
 public sealed class LoginModel(SignInManager<SanxiangUser> signIn, UserManager<SanxiangUser> users, SignInAudit audit) : PageModel
 {
+    /// <summary>
+    /// One answer for every failure (unknown user, wrong password, locked or disabled account), so that the page does not
+    /// tell which user names exist (SEC-AUTH-1); the sign-in log keeps the real outcome for administrators.
+    /// </summary>
+    public const string Failed = "用户名或密码错误，或账号已被锁定。连续输错多次后账号将被暂时锁定，如仍无法登录请联系系统管理员";
+
+    /// <summary>A password hash that an unknown user name is checked against, so it takes as long as a wrong password.</summary>
+    private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<SanxiangUser>().HashPassword(new SanxiangUser(), Guid.NewGuid().ToString()));
+
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
@@ -34,8 +43,9 @@ public sealed class LoginModel(SignInManager<SanxiangUser> signIn, UserManager<S
         var user = await users.FindByNameAsync(name);
         if (user is null)
         {
+            _ = users.PasswordHasher.VerifyHashedPassword(new SanxiangUser(), DecoyHash.Value, Password);
             await audit.RecordAsync(name, null, false, "unknown-user", ct);
-            Error = "用户名或密码错误";
+            Error = Failed;
             return Page();
         }
 
@@ -54,13 +64,16 @@ public sealed class LoginModel(SignInManager<SanxiangUser> signIn, UserManager<S
 
         if (result.IsLockedOut)
         {
+            // Identity answers a locked account before it checks the password: check it here, so that the answer takes
+            // as long as any other, and only someone who knows the password learns that the account is disabled.
+            var passwordRight = await users.CheckPasswordAsync(user, Password);
             await audit.RecordAsync(name, user.Id, false, "locked-out", ct);
-            Error = user.LockoutEnd?.Year >= 9999 ? "该账号已停用，请联系系统管理员" : "登录失败次数过多，账号已被暂时锁定，请稍后再试";
+            Error = passwordRight && user.LockoutEnd?.Year >= 9999 ? "该账号已停用，请联系系统管理员" : Failed;
             return Page();
         }
 
         await audit.RecordAsync(name, user.Id, false, "bad-password", ct);
-        Error = "用户名或密码错误";
+        Error = Failed;
         return Page();
     }
 

@@ -28,7 +28,17 @@ public sealed class LoginWith2faModel(SignInManager<SanxiangUser> signIn, SignIn
             return RedirectToPage("./Login");
         }
 
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(Code ?? string.Empty, isPersistent: false, rememberClient: false);
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        try
+        {
+            result = await signIn.TwoFactorAuthenticatorSignInAsync(Code ?? string.Empty, isPersistent: false, rememberClient: false);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // Another submission of the same sign-in changed the user at the same moment: this one did not sign in.
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
+
         if (result.Succeeded)
         {
             await audit.RecordAsync(user.UserName ?? string.Empty, user.Id, true, "2fa-ok", ct);

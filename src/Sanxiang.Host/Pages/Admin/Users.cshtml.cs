@@ -110,6 +110,28 @@ public sealed class UsersModel(UserManager<SanxiangUser> users, IAccessScopeProv
         return RedirectToPage();
     }
 
+    /// <summary>
+    /// Sets a random temporary password, shown once to the administrator, which the user must change at the next sign-in
+    /// (SEC-AUTH-1); the user's sessions end.
+    /// </summary>
+    public async Task<IActionResult> OnPostResetPasswordAsync(Guid id, CancellationToken ct)
+    {
+        var user = await FindInScopeAsync(id, ct);
+        var temporary = Sanxiang.Host.Infrastructure.PasswordChangeEnforcement.TemporaryPassword();
+        await users.RemovePasswordAsync(user);
+        var added = await users.AddPasswordAsync(user, temporary);
+        if (!added.Succeeded)
+        {
+            TempData["Flash"] = "重置密码未成功：" + string.Join("；", added.Errors.Select(e => e.Description));
+            return RedirectToPage();
+        }
+
+        await Sanxiang.Host.Infrastructure.PasswordChangeEnforcement.RequireChangeAsync(users, user);
+        await users.UpdateSecurityStampAsync(user);
+        TempData["Flash"] = $"已重置 {user.UserName} 的密码。临时密码（仅显示一次，请当面或以安全方式告知本人）：{temporary}。用户下次登录须先修改密码。";
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostResetTwoFactorAsync(Guid id, CancellationToken ct)
     {
         var user = await FindInScopeAsync(id, ct);

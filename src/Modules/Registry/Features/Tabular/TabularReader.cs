@@ -15,6 +15,10 @@ internal static class TabularReader
     public const int MaxRows = 5000;
     public const long MaxBytes = 5 * 1024 * 1024;
 
+    /// <summary>Columns a row may have and characters a cell may hold (no import has more than 20 columns of short text).</summary>
+    public const int MaxColumns = 200;
+    public const int MaxCellChars = 4000;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <param name="ignored">Columns that exports add for readers (e.g. the effective certificate status) and imports skip.</param>
@@ -60,6 +64,10 @@ internal static class TabularReader
         return buffer.ToArray();
     }
 
+    internal static TabularFileException TooWide(int line) => new(line, $"第{line}行超过 {MaxColumns} 列的上限，请检查文件");
+
+    internal static TabularFileException TooLong(int line) => new(line, $"第{line}行有单元格超过 {MaxCellChars} 个字符的上限，请检查文件");
+
     private static List<TabularRow> ReadCsv(byte[] bytes)
     {
         var options = new CsvReaderOptions
@@ -76,10 +84,19 @@ internal static class TabularReader
             using var reader = CsvReader.FromText(Decode(bytes), options);
             while (reader.Read())
             {
+                if (reader.FieldCount > MaxColumns)
+                {
+                    throw TooWide((int)reader.LineNumber);
+                }
+
                 var cells = new string[reader.FieldCount];
                 for (var i = 0; i < cells.Length; i++)
                 {
                     cells[i] = Unprotect(reader.GetString(i));
+                    if (cells[i].Length > MaxCellChars)
+                    {
+                        throw TooLong((int)reader.LineNumber);
+                    }
                 }
 
                 var row = new TabularRow((int)reader.LineNumber, cells);

@@ -11,13 +11,24 @@ namespace Sanxiang.Registry.Features.Tabular;
 /// <summary>
 /// Reads the first worksheet of an .xlsx file row by row (SAX, so a large sheet is not loaded at once):
 /// shared strings, inline strings, numbers, booleans and dates stored as OADate serials under a date format.
+/// Before anything is decompressed, the zip's directory is checked (issue 15, zip bombs): at most
+/// <see cref="MaxParts"/> parts, each at most <see cref="MaxPartBytes"/> and all together <see cref="MaxTotalBytes"/>
+/// uncompressed, none compressed more than <see cref="MaxRatio"/> times; shared strings are streamed with a cap.
 /// </summary>
 internal static class XlsxReader
 {
+    public const int MaxParts = 200;
+    public const long MaxPartBytes = 32L * 1024 * 1024;
+    public const long MaxTotalBytes = 64L * 1024 * 1024;
+    public const int MaxRatio = 100;
+    public const long MaxSharedStringChars = 8L * 1024 * 1024;
+
     private const string NotXlsx = "不是有效的 .xlsx 文件（文件可能已损坏，或是改了扩展名的其他格式文件）";
+    private const string Bomb = "Excel 文件解压后过大或压缩比异常（可能是“压缩炸弹”），已拒绝导入；请另存为普通 .xlsx 或 CSV 后再试";
 
     public static List<TabularRow> Read(byte[] bytes, int maxNonBlankRows)
     {
+        CheckArchive(bytes);
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
@@ -34,6 +45,34 @@ internal static class XlsxReader
             return ReadRows(worksheet, strings, dateStyles, maxNonBlankRows);
         }
         catch (Exception e) when (e is FileFormatException or InvalidDataException or OpenXmlPackageException or XmlException or IOException or InvalidOperationException or ArgumentException)
+        {
+            throw new TabularFileException(NotXlsx, e);
+        }
+    }
+
+    /// <summary>Checks the zip's central directory (sizes as declared; .NET refuses to inflate an entry past its declared size).</summary>
+    private static void CheckArchive(byte[] bytes)
+    {
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes, writable: false), System.IO.Compression.ZipArchiveMode.Read);
+            if (zip.Entries.Count > MaxParts)
+            {
+                throw new TabularFileException(0, Bomb);
+            }
+
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                var ratio = entry.CompressedLength == 0 ? (entry.Length == 0 ? 0 : double.PositiveInfinity) : (double)entry.Length / entry.CompressedLength;
+                if (entry.Length > MaxPartBytes || total > MaxTotalBytes || (entry.Length > 1024 * 1024 && ratio > MaxRatio))
+                {
+                    throw new TabularFileException(0, Bomb);
+                }
+            }
+        }
+        catch (InvalidDataException e)
         {
             throw new TabularFileException(NotXlsx, e);
         }
@@ -64,12 +103,23 @@ internal static class XlsxReader
                     column = cells.Count;
                 }
 
+                if (column >= TabularReader.MaxColumns)
+                {
+                    throw TabularReader.TooWide(line);
+                }
+
                 while (cells.Count < column)
                 {
                     cells.Add(string.Empty);
                 }
 
-                cells.Add(CellText(cell, strings, dateStyles));
+                var text = CellText(cell, strings, dateStyles);
+                if (text.Length > TabularReader.MaxCellChars)
+                {
+                    throw TabularReader.TooLong(line);
+                }
+
+                cells.Add(text);
             }
 
             var tabular = new TabularRow(line, cells);
@@ -155,10 +205,35 @@ internal static class XlsxReader
         return text.ToString();
     }
 
+    /// <summary>The shared strings, streamed item by item (never the whole part as a tree), at most <see cref="MaxSharedStringChars"/> characters.</summary>
     private static List<string> SharedStrings(WorkbookPart workbook)
     {
-        var table = workbook.SharedStringTablePart?.SharedStringTable;
-        return table is null ? [] : [.. table.Elements<SharedStringItem>().Select(RichText)];
+        var result = new List<string>();
+        if (workbook.SharedStringTablePart is not { } part)
+        {
+            return result;
+        }
+
+        long chars = 0;
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
+        {
+            if (reader.ElementType != typeof(SharedStringItem) || !reader.IsStartElement)
+            {
+                continue;
+            }
+
+            var text = RichText(reader.LoadCurrentElement()!);
+            chars += text.Length;
+            if (chars > MaxSharedStringChars)
+            {
+                throw new TabularFileException(0, Bomb);
+            }
+
+            result.Add(text);
+        }
+
+        return result;
     }
 
     /// <summary>Indexes of cell formats that show a number as a date (built-in date formats, including the Chinese ones, or a custom y/d format).</summary>
