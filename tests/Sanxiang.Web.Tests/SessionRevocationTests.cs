@@ -54,6 +54,12 @@ public sealed class SessionRevocationTests(SessionFactory app) : IClassFixture<S
             (await weak.Content.ReadAsStringAsync()).ShouldContain("密码不得包含用户名");
         }
 
+        using (var common = await client.SubmitFormAsync("/Account/ChangePassword", Fields(SignIn.Password, "Password12")))
+        {
+            (await common.Content.ReadAsStringAsync()).ShouldContain("最常见的一万个密码", customMessage: "Password12 has ten characters, upper and lower case and digits, and is refused");
+        }
+
+        Sanxiang.Host.Auth.CommonPasswordValidator.Count.ShouldBe(10_000);
         (await ReplayAsync(cookie)).ShouldBe(HttpStatusCode.OK, "a refused change leaves the session");
         using (var changed = await client.SubmitFormAsync("/Account/ChangePassword", Fields(SignIn.Password, "Qingshui@River2027")))
         {

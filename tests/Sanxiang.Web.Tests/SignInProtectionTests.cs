@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Sanxiang.Host.Pages.Account;
 using Sanxiang.Web.Tests.Infrastructure;
 
@@ -94,6 +96,43 @@ public sealed class SignInEnumerationTests(SanxiangFactory app) : IClassFixture<
         {
             r.Dispose();
         }
+    }
+
+    [Fact]
+    public async Task RecoveryCodes_AreShownOnce_StoredHashed_AndEachSignsInOnce()
+    {
+        var client = await app.SignedInAsync("admin");
+        await client.EnrolAuthenticatorAsync();
+        var codes = (await client.GetPageAsync("/Account/SetupAuthenticator")).QuerySelectorAll("#recovery-codes code").Select(c => c.TextContent).ToList();
+        codes.Count.ShouldBe(10);
+        var again = await client.GetPageAsync("/Account/SetupAuthenticator");
+        again.QuerySelector("#recovery-codes").ShouldBeNull("shown once");
+        again.Body!.TextContent.ShouldContain("剩余恢复码：10");
+
+        await using (var scope = app.Scope())
+        {
+            var tokens = await scope.ServiceProvider.GetRequiredService<Sanxiang.Host.Auth.AuthDbContext>().UserTokens.AsNoTracking().Select(t => t.Value).ToListAsync();
+            tokens.ShouldNotContain(t => t != null && codes.Any(c => t.Contains(c, StringComparison.Ordinal)), "only hashes are stored");
+        }
+
+        var signIn = app.NewClient();
+        using (var password = await signIn.PostLoginAsync("admin"))
+        {
+            password.Headers.Location!.OriginalString.ShouldStartWith("/Account/LoginWith2fa");
+        }
+
+        using (var used = await signIn.SubmitFormAsync("/Account/LoginWithRecoveryCode", new Dictionary<string, string>(StringComparer.Ordinal) { ["code"] = codes[0].ToUpperInvariant() }))
+        {
+            used.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        (await signIn.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var replay = app.NewClient();
+        (await replay.PostLoginAsync("admin")).Dispose();
+        using var twice = await replay.SubmitFormAsync("/Account/LoginWithRecoveryCode", new Dictionary<string, string>(StringComparer.Ordinal) { ["code"] = codes[0] });
+        twice.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Html.ParseAsync(twice)).ErrorText().ShouldNotBeNull().ShouldContain("已使用");
     }
 
     private async Task<(string? Text, double MedianMs)> FailureAsync(string user)

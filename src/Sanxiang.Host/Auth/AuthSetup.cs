@@ -18,6 +18,7 @@ public static class AuthSetup
         services.AddScoped<IDemoDataSeeder, DemoUsers>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<SignInAudit>();
+        services.AddScoped<RecoveryCodes>();
         services.AddScoped<ApiKeyService>();
 
         services.AddIdentity<SanxiangUser, IdentityRole<Guid>>(o =>
@@ -37,6 +38,7 @@ public static class AuthSetup
             .AddEntityFrameworkStores<AuthDbContext>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddPasswordValidator<UserNamePasswordValidator>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<SanxiangClaimsFactory>()
             .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name);
         services.Configure<SecurityStampValidatorOptions>(o =>

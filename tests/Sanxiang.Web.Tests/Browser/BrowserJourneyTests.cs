@@ -50,7 +50,10 @@ public sealed class BrowserJourneyTests(BrowserFixture app) : IClassFixture<Brow
         await page.GotoAsync("/Registry/Officers");
         page.Url.ShouldContain("/Account/SetupAuthenticator");
         var key = await new AuthenticatorPage(page).EnrolAsync();
-        await page.WaitForURLAsync(new Regex("/$"));
+
+        // Enrolled: the ten recovery codes are shown once.
+        (await page.Locator("#recovery-codes li").CountAsync()).ShouldBe(10);
+        await Shot(page, "02b-recovery-codes");
 
         // Sign out and back in: now the code is asked for.
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();

@@ -96,15 +96,11 @@ internal static partial class ChineseNames
         var titles = Titles().Matches(text).Select(t => (t.Index, End: t.Index + t.Length)).ToList();
         for (var i = 0; i < text.Length; i++)
         {
-            // Not in the title of a law or document (《中华人民共和国反不正当竞争法》).
-            if (!IsHan(text[i]) || !Free(i, 1) || titles.Any(t => i > t.Index && i < t.End))
-            {
-                continue;
-            }
-
-            // A name starts with a surname; names without one (Tibetan, Uyghur) are found above.
+            // A name starts with a surname (names without one, Tibetan or Uyghur, are found above); not in the title of a
+            // law or document (《中华人民共和国反不正当竞争法》), not where a span was found already.
             var surname = SurnameAt(text, i);
-            if (surname == 0 || (i + surname < text.Length && FirstGivenStop.Contains(text[i + surname])))
+            if (surname == 0 || (i + surname < text.Length && FirstGivenStop.Contains(text[i + surname]))
+                || titles.Any(t => i > t.Index && i < t.End) || !Free(i, 1))
             {
                 continue;
             }

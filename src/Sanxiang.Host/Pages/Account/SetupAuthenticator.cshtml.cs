@@ -11,8 +11,13 @@ using Sanxiang.Host.Auth;
 namespace Sanxiang.Host.Pages.Account;
 
 [Authorize]
-public sealed class SetupAuthenticatorModel(UserManager<SanxiangUser> users, SignInManager<SanxiangUser> signIn, IOptions<SecurityOptions> security, SignInAudit audit) : PageModel
+public sealed class SetupAuthenticatorModel(UserManager<SanxiangUser> users, SignInManager<SanxiangUser> signIn, IOptions<SecurityOptions> security, SignInAudit audit, RecoveryCodes recovery) : PageModel
 {
+    /// <summary>New recovery codes, shown once (after enrolment, or when the user asks for new ones).</summary>
+    public IReadOnlyList<string> NewCodes { get; private set; } = [];
+
+    public int CodesLeft { get; private set; }
+
     public bool Enabled { get; private set; }
 
     public bool Required { get; private set; }
@@ -32,6 +37,11 @@ public sealed class SetupAuthenticatorModel(UserManager<SanxiangUser> users, Sig
         if (user is null)
         {
             return RedirectToPage("./Login");
+        }
+
+        if (TempData[CodesKey] is string codes)
+        {
+            NewCodes = codes.Split(' ');
         }
 
         await LoadAsync(user);
@@ -58,13 +68,34 @@ public sealed class SetupAuthenticatorModel(UserManager<SanxiangUser> users, Sig
         await audit.RecordAsync(user.UserName ?? string.Empty, user.Id, true, "2fa-enrolled", ct);
         // The same "amr" claim as Identity's two-factor sign-in: TwoFactorEnforcement looks for it.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
-        TempData["Flash"] = "双因素认证已启用";
-        return Redirect("/");
+
+        // The recovery codes are shown once, on the page the browser is sent to (a protected, one-read cookie).
+        TempData[CodesKey] = string.Join(' ', await recovery.RenewAsync(user));
+        TempData["Flash"] = "双因素认证已启用。请保存下方的恢复码。";
+        return RedirectToPage();
+    }
+
+    private const string CodesKey = "RecoveryCodes";
+
+    /// <summary>Replaces the recovery codes (the old ones stop working) and shows the new ones once.</summary>
+    public async Task<IActionResult> OnPostRenewCodesAsync(CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null || !user.TwoFactorEnabled)
+        {
+            return RedirectToPage("./Login");
+        }
+
+        NewCodes = await recovery.RenewAsync(user);
+        await audit.RecordAsync(user.UserName ?? string.Empty, user.Id, true, "recovery-codes-renewed", ct);
+        await LoadAsync(user);
+        return Page();
     }
 
     private async Task LoadAsync(SanxiangUser user)
     {
         Enabled = user.TwoFactorEnabled;
+        CodesLeft = await recovery.LeftAsync(user);
         var roles = await users.GetRolesAsync(user);
         Required = security.Value.TwoFactorRoles.Any(r => roles.Contains(r));
         if (Enabled)
