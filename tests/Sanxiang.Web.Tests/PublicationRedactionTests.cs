@@ -32,7 +32,7 @@ public sealed class PublicationRedactionTests
         var r = new Redaction([], "张伟", [facts, reasons]);
         r.Mask(facts).ShouldBe("会计孙**的个人账户收取货款，见证人孙**在场；王*记账。");
         r.Mask(reasons).ShouldBe("证人王*证实，当事人张伟认可。"); // the name ends where what the witness did begins
-        new Redaction([], "张伟", ["证人张伟强在场"]).Mask("张伟强、张伟").ShouldBe("张伟强、张伟", "a cued name that starts with the party's own is left as before (the party's name stays)");
+        new Redaction([], "张伟", ["证人张伟强在场"]).Mask("证人张伟强在场，当事人张伟称").ShouldBe("证人张**在场，当事人张伟称", "张伟强 is another person; the party's own name stays");
     }
 
     [Fact]

@@ -45,6 +45,10 @@ public sealed class SignInProtectionTests(ThrottledSignInFactory app) : IClassFi
         int.Parse(last.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(1, 60);
         (await last.Content.ReadAsStringAsync()).ShouldContain("登录尝试过于频繁");
         last.Dispose();
+
+        // The same page by another spelling of its path is the same limit.
+        using var slash = await app.NewClient().SubmitFormAsync("/account/login/", new Dictionary<string, string>(StringComparer.Ordinal) { ["userName"] = "nobody", ["password"] = "Wrong#Pass2026" });
+        slash.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
     }
 }
 

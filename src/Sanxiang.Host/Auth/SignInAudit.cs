@@ -5,9 +5,10 @@ public sealed class SignInAudit(AuthDbContext db, TimeProvider clock, IHttpConte
 {
     public async Task RecordAsync(string userName, Guid? userId, bool succeeded, string outcome, CancellationToken ct = default)
     {
-        // Identity saves its own changes at once; a user change still pending here is one whose save failed (a concurrent
-        // sign-in won the concurrency stamp). It must not be retried with the audit's save.
-        foreach (var stale in db.ChangeTracker.Entries<SanxiangUser>().Where(e => e.State == Microsoft.EntityFrameworkCore.EntityState.Modified).ToList())
+        // Identity saves its own changes at once; anything still pending here is a change whose save failed (a concurrent
+        // sign-in won the concurrency stamp: a user, a spent recovery code's token). It must not be retried with the
+        // audit's save, or a code spent by the other request would come back.
+        foreach (var stale in db.ChangeTracker.Entries().Where(e => e.State is Microsoft.EntityFrameworkCore.EntityState.Modified or Microsoft.EntityFrameworkCore.EntityState.Added or Microsoft.EntityFrameworkCore.EntityState.Deleted).ToList())
         {
             stale.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
         }

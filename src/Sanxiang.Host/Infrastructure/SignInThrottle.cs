@@ -7,13 +7,13 @@ using Sanxiang.Host.Auth;
 namespace Sanxiang.Host.Infrastructure;
 
 /// <summary>
-/// SEC-AUTH-1: sign-in attempts (the password, second-factor and recovery-code forms) are limited per client address
+/// SEC-AUTH-1: sign-in attempts (the password, second-factor, recovery-code and change-password forms) are limited per client address
 /// to <see cref="SecurityOptions.SignInAttemptsPerMinute"/> a minute (0 = off), on top of the per-account lockout, so
 /// that one address cannot try many accounts. Over the limit: 429 with Retry-After and a Chinese page.
 /// </summary>
 public sealed class SignInThrottle : IDisposable
 {
-    private static readonly string[] Forms = ["/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode"];
+    private static readonly string[] Forms = ["/account/login", "/account/loginwith2fa", "/account/loginwithrecoverycode", "/account/changepassword"];
     private readonly PartitionedRateLimiter<HttpContext>? _limiter;
 
     public SignInThrottle(IOptions<SecurityOptions> options)
@@ -29,7 +29,9 @@ public sealed class SignInThrottle : IDisposable
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (_limiter is null || !HttpMethods.IsPost(context.Request.Method) || !Forms.Any(f => context.Request.Path.Equals(f, StringComparison.OrdinalIgnoreCase)))
+        // The path as routing matches it: any case, with or without a trailing slash (/Account/Login/ is the same page).
+        var path = (context.Request.Path.Value ?? string.Empty).TrimEnd('/').ToLowerInvariant();
+        if (_limiter is null || !HttpMethods.IsPost(context.Request.Method) || !Forms.Contains(path))
         {
             await next(context);
             return;

@@ -14,16 +14,18 @@ namespace Sanxiang.Kernel.Security;
 /// </summary>
 public sealed class CookieAntiforgery(RequestDelegate next)
 {
-    /// <summary>ASP.NET Core Identity's application cookie scheme.</summary>
-    public const string CookieAuthenticationType = "Identity.Application";
+    /// <summary>The API-key scheme's authentication type (machines: not exposed to cross-site requests).</summary>
+    public const string ApiKeyAuthenticationType = "ApiKey";
 
     public async Task InvokeAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        // Only a request routed to an API endpoint of its method (a 404 or a 405 answers as it would).
+        // Every signed-in caller but an API key; every routed endpoint but routing's own refusals (404, 405, 415: no
+        // endpoint, or one without metadata), which answer as they would.
         if (IsStateChanging(http.Request)
-            && http.GetEndpoint()?.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(http.Request.Method, StringComparer.OrdinalIgnoreCase) == true
-            && string.Equals(http.User.Identity?.AuthenticationType, CookieAuthenticationType, StringComparison.Ordinal)
+            && http.GetEndpoint() is { Metadata.Count: > 0 }
+            && http.User.Identity?.IsAuthenticated == true
+            && !string.Equals(http.User.Identity.AuthenticationType, ApiKeyAuthenticationType, StringComparison.Ordinal)
             && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
         {
             await TypedResults.Problem(

@@ -115,5 +115,8 @@ public sealed class Sm2Tests
         public override void NextBytes(byte[] buf) => NextBytes(buf, 0, buf.Length);
 
         public override void NextBytes(byte[] buf, int off, int len) => _k.AsSpan(_k.Length - len).CopyTo(buf.AsSpan(off, len));
+
+        // BouncyCastle.Cryptography 2.x draws k through the span overload.
+        public override void NextBytes(Span<byte> buffer) => _k.AsSpan(_k.Length - buffer.Length).CopyTo(buffer);
     }
 }

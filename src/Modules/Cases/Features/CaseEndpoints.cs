@@ -35,7 +35,7 @@ internal static class CaseEndpoints
         {
             await using var stream = file.OpenReadStream();
             return TypedResults.Ok(await p.ImportAsync(await s.GetAsync(ct), stream, ct));
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().WithFormOptions(multipartBodyLengthLimit: PaymentImport.MaxBytes);
 
         api.MapGet("/{id:guid}/documents", async (Guid id, DocumentFeatures f, IAccessScopeProvider s, CancellationToken ct) =>
             TypedResults.Ok(await f.ListAsync(await s.GetAsync(ct), id, ct)));

@@ -21,6 +21,10 @@ internal sealed class PaymentImport(CasesDbContext db, CaseCommands commands)
 {
     private static readonly string[] Header = ["交易流水号", "缴款编号", "金额（元）", "缴款日期"];
 
+    /// <summary>The largest bank file and the most lines it may have (issue 15: no import reads without a bound).</summary>
+    public const long MaxBytes = 5 * 1024 * 1024;
+    public const int MaxLines = 20_000;
+
     public async Task<PaymentImportResult> ImportAsync(AccessScope scope, Stream csv, CancellationToken ct)
     {
         if (!scope.IsInRole(Roles.Head) && !scope.IsInRole(Roles.Finance))
@@ -92,6 +96,11 @@ internal sealed class PaymentImport(CasesDbContext db, CaseCommands commands)
             }
 
             var n = (int)reader.LineNumber;
+            if (lines.Count + check.Errors.Count >= MaxLines)
+            {
+                throw new DomainRuleException("INPUT-FORMAT", $"文件超过 {MaxLines} 行的上限，请拆分后分批导入", "File");
+            }
+
             if (r.Length != 4)
             {
                 check.Add($"第{n}行", "INPUT-FORMAT", $"第{n}行：须有4列");

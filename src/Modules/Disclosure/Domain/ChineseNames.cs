@@ -266,6 +266,9 @@ internal static partial class ChineseNames
 
     private static readonly HashSet<char> LeftStop = [.. "人的为系与和及其是在由经据向将被对、，。：:（(“"];
 
+    /// <summary>A character that follows a name rather than belongs to it (称, 在, 的…).</summary>
+    public static bool EndsName(char c) => NameStop.Contains(c);
+
     private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
 
     /// <summary>Two or more names in a list that ends as lists of persons end (王芳、李强、赵磊三人；谭晓东、汤丽夫妇).</summary>

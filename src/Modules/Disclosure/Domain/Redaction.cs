@@ -137,18 +137,19 @@ internal sealed class Redaction
             allowed.Add((at, at + _allowedName.Length));
         }
 
-        // A name span that lies inside the party's name, or is the party's name read one character too far, stays; any
-        // other span that reaches into the party's name is cut back to leave it.
+        // A name span that lies inside the party's name, or is the party's name read on into a character that ends a
+        // name (张伟称), stays; 张伟华 is another person and is masked. Any other span that reaches into the party's name
+        // is cut back to leave it.
         var kept = new List<PiiSpan>(spans.Count);
         foreach (var s in spans)
         {
-            if (s.Kind == PiiKind.Name && allowed.Any(a => s.Start >= a.Start && s.Start < a.End && s.End <= a.End + 1))
+            if (s.Kind == PiiKind.Name && allowed.Any(a => s.Start >= a.Start && s.Start < a.End && (s.End <= a.End || (s.End == a.End + 1 && ChineseNames.EndsName(text[a.End])))))
             {
                 continue;
             }
 
             var span = s;
-            foreach (var (start, end) in allowed.Where(a => s.Start < a.End && a.Start < s.End))
+            foreach (var (start, end) in allowed.Where(a => s.Kind != PiiKind.Name && s.Start < a.End && a.Start < s.End))
             {
                 span = start <= span.Start ? span with { Start = end, Length = Math.Max(0, span.End - end) } : span with { Length = start - span.Start };
             }

@@ -84,7 +84,8 @@ internal sealed class ReviewCommands(
     public Task ConcludeAsync(AccessScope scope, Guid id, ConcludeInput input, CancellationToken ct) =>
         RunAsync(scope, id, Reviewers, async (r, ctx) =>
         {
-            var me = await db.Reviewers.SingleOrDefaultAsync(x => x.AgencyId == r.AgencyId && x.UserId == scope.ActorId && x.Active, ct)
+            // First, not Single: a pool listed someone twice before entries were made unique (issue 15).
+            var me = await db.Reviewers.Where(x => x.AgencyId == r.AgencyId && x.UserId == scope.ActorId && x.Active).OrderBy(x => x.Id).FirstOrDefaultAsync(ct)
                 ?? throw new DomainRuleException("APL-58", "您不在本机关法制审核人员库中，不能作出审核结论", "Reviewer");
             var findings = (input.Findings ?? []).Select(f => new Finding(f.Item, f.Satisfied, f.Note ?? string.Empty)).ToList();
             r.Conclude(me, findings, input.Outcome, input.Opinion ?? string.Empty, ctx);

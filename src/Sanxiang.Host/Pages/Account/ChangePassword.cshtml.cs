@@ -50,13 +50,30 @@ public sealed class ChangePasswordModel(UserManager<SanxiangUser> users, SignInM
         {
             Errors.Add("两次输入的新密码不一致");
         }
+        else if (NewPassword == CurrentPassword)
+        {
+            Errors.Add("新密码不能与当前密码相同");
+        }
 
         if (Errors.Count > 0)
         {
             return Page();
         }
 
+        // A wrong current password counts towards the lockout, as at sign-in: a stolen session cannot guess it at will.
+        if (await users.IsLockedOutAsync(user))
+        {
+            Errors.Add(LoginModel.Failed);
+            return Page();
+        }
+
         var result = await users.ChangePasswordAsync(user, CurrentPassword!, NewPassword!);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+        {
+            await users.AccessFailedAsync(user);
+            await audit.RecordAsync(user.UserName ?? string.Empty, user.Id, false, "change-bad-password", ct);
+        }
+
         if (!result.Succeeded)
         {
             Errors.AddRange(result.Errors.Select(e => e.Description));

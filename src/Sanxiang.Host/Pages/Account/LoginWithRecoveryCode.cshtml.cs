@@ -8,7 +8,7 @@ using Sanxiang.Host.Auth;
 namespace Sanxiang.Host.Pages.Account;
 
 /// <summary>The second step of sign-in with a one-time recovery code instead of the authenticator (SEC-AUTH-1).</summary>
-public sealed class LoginWithRecoveryCodeModel(SignInManager<SanxiangUser> signIn, RecoveryCodes recovery, SignInAudit audit) : PageModel
+public sealed class LoginWithRecoveryCodeModel(SignInManager<SanxiangUser> signIn, UserManager<SanxiangUser> users, RecoveryCodes recovery, SignInAudit audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -29,8 +29,17 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<SanxiangUser> signI
             return RedirectToPage("./Login");
         }
 
+        // A locked or disabled account does not sign in with a code either; a wrong code counts towards the lockout.
+        if (await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
+        {
+            await audit.RecordAsync(user.UserName ?? string.Empty, user.Id, false, "locked-out", ct);
+            Error = LoginModel.Failed;
+            return Page();
+        }
+
         if (!await recovery.RedeemAsync(user, Code))
         {
+            await users.AccessFailedAsync(user);
             await audit.RecordAsync(user.UserName ?? string.Empty, user.Id, false, "bad-recovery-code", ct);
             Error = "恢复码不正确或已使用";
             return Page();

@@ -77,13 +77,21 @@ public sealed class SetupAuthenticatorModel(UserManager<SanxiangUser> users, Sig
 
     private const string CodesKey = "RecoveryCodes";
 
-    /// <summary>Replaces the recovery codes (the old ones stop working) and shows the new ones once.</summary>
+    /// <summary>Replaces the recovery codes (the old ones stop working) and shows the new ones once; needs a current TOTP code,
+    /// so a stolen session cannot mint codes that outlive it.</summary>
     public async Task<IActionResult> OnPostRenewCodesAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         if (user is null || !user.TwoFactorEnabled)
         {
             return RedirectToPage("./Login");
+        }
+
+        if (!await users.VerifyTwoFactorTokenAsync(user, TotpTokenProvider.Name, Code ?? string.Empty))
+        {
+            Error = "请输入身份验证器中的最新验证码后再重新生成恢复码";
+            await LoadAsync(user);
+            return Page();
         }
 
         NewCodes = await recovery.RenewAsync(user);
