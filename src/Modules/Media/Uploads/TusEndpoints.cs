@@ -85,16 +85,13 @@ internal static class TusEndpoints
                 return Results.NotFound();
             }
 
-            // A PATCH whose client went away is still committing what arrived: wait for it, so that the offset
-            // reported is the one the server keeps (and the client's resume is not refused with 409).
+            // A PATCH whose client went away is still committing what arrived: wait a moment for it, so that the offset
+            // reported is the one the server keeps (and the client's resume is not refused with 409). A PATCH still
+            // receiving after that (another client of the same upload) does not hold HEAD up: the committed offset is
+            // reported as it stands.
             UploadInfo? info;
-            using (var held = await store.LockAsync(id, TimeSpan.FromSeconds(10), ct))
+            using (await store.LockAsync(id, TimeSpan.FromSeconds(2), ct))
             {
-                if (held is null)
-                {
-                    return Problem(http, 423, "TUS-LOCKED", "上传正在进行", "该上传正由另一个请求写入，请稍后再试");
-                }
-
                 info = await store.FindAsync(id, ct);
             }
 
