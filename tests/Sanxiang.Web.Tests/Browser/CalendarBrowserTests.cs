@@ -18,7 +18,7 @@ public sealed class CalendarBrowserTests(BrowserFixture app) : IClassFixture<Bro
         var page = await app.NewPageAsync();
         await new LoginPage(page).SignInAsync("admin", DemoUsers.Password);
         await new AuthenticatorPage(page).EnrolAsync();
-        await page.WaitForURLAsync(new Regex("/$"));
+        await page.Locator("#recovery-codes").WaitForAsync(); // enrolled: the recovery codes are shown once
 
         var calendar = new CalendarPage(page);
         await calendar.OpenAsync(2026);
