@@ -32,7 +32,7 @@ public sealed class SessionRevocationTests(SessionFactory app) : IClassFixture<S
     private static readonly Uri Base = new("http://localhost");
 
     [Fact]
-    public async Task ACopiedCookie_IsRefusedAfterLogout()
+    public async Task SEC_AUTH_1_ACopiedCookie_IsRefusedAfterLogout()
     {
         var (client, cookie) = await SignInAsync("officer.market");
         (await ReplayAsync(cookie)).ShouldBe(HttpStatusCode.OK);
@@ -46,7 +46,7 @@ public sealed class SessionRevocationTests(SessionFactory app) : IClassFixture<S
     }
 
     [Fact]
-    public async Task ACopiedCookie_IsRefusedAfterAPasswordChange_AndThePolicyRefusesTheUserName()
+    public async Task SEC_AUTH_1_ACopiedCookie_IsRefusedAfterAPasswordChange_AndThePolicyRefusesTheUserName()
     {
         var (client, cookie) = await SignInAsync("officer.urban");
         using (var weak = await client.SubmitFormAsync("/Account/ChangePassword", Fields(SignIn.Password, "Officer.Urban2026")))
@@ -73,7 +73,7 @@ public sealed class SessionRevocationTests(SessionFactory app) : IClassFixture<S
     }
 
     [Fact]
-    public async Task ACopiedCookie_IsRefusedAfterTheUserIsDisabled()
+    public async Task SEC_AUTH_1_ACopiedCookie_IsRefusedAfterTheUserIsDisabled()
     {
         var (_, cookie) = await SignInAsync("head.urban");
         await using (var scope = app.Scope())
@@ -90,7 +90,7 @@ public sealed class SessionRevocationTests(SessionFactory app) : IClassFixture<S
     }
 
     [Fact]
-    public async Task AnAdministratorsReset_EndsTheSessions_AndForcesAChangeAtTheNextSignIn()
+    public async Task SEC_AUTH_1_AnAdministratorsReset_EndsTheSessions_AndForcesAChangeAtTheNextSignIn()
     {
         await using (var scope = app.Scope())
         {
@@ -136,7 +136,7 @@ public sealed class SessionRevocationTests(SessionFactory app) : IClassFixture<S
     }
 
     [Fact]
-    public async Task ASession_EndsAfterItsAbsoluteLifetime_HoweverActive()
+    public async Task SEC_AUTH_1_ASession_EndsAfterItsAbsoluteLifetime_HoweverActive()
     {
         var (client, _) = await SignInAsync("reviewer.market");
         var start = app.Clock.GetUtcNow();

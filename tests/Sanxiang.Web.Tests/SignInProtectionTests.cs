@@ -28,7 +28,7 @@ public sealed class ThrottledSignInFactory : SanxiangFactory
 public sealed class SignInProtectionTests(ThrottledSignInFactory app) : IClassFixture<ThrottledSignInFactory>
 {
     [Fact]
-    public async Task SignInAttempts_AreThrottledPerAddress_With429AndRetryAfter()
+    public async Task SEC_AUTH_1_SignInAttempts_AreThrottledPerAddress_With429AndRetryAfter()
     {
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? last = null;
@@ -56,7 +56,7 @@ public sealed class SignInProtectionTests(ThrottledSignInFactory app) : IClassFi
 public sealed class SignInEnumerationTests(SanxiangFactory app) : IClassFixture<SanxiangFactory>
 {
     [Fact]
-    public async Task AnUnknownUser_AndALockedAccount_GetTheWordsOfAWrongPassword_InAboutItsTime()
+    public async Task SEC_AUTH_1_AnUnknownUser_AndALockedAccount_GetTheWordsOfAWrongPassword_InAboutItsTime()
     {
         var unknown = await FailureAsync("no.such.user");
         var wrong = await FailureAsync("officer.urban");
@@ -79,7 +79,7 @@ public sealed class SignInEnumerationTests(SanxiangFactory app) : IClassFixture<
     }
 
     [Fact]
-    public async Task FourSubmissionsOfOneTotpCode_SignInAtMostOnce_AndNeverFail()
+    public async Task SEC_AUTH_1_FourSubmissionsOfOneTotpCode_SignInAtMostOnce_AndNeverFail()
     {
         var (_, authenticator) = await app.SignedInWithTwoFactorAsync("supervisor");
         var clients = new List<(HttpClient Client, string Token)>();
@@ -103,7 +103,7 @@ public sealed class SignInEnumerationTests(SanxiangFactory app) : IClassFixture<
     }
 
     [Fact]
-    public async Task RecoveryCodes_AreShownOnce_StoredHashed_AndEachSignsInOnce()
+    public async Task SEC_AUTH_1_RecoveryCodes_AreShownOnce_StoredHashed_AndEachSignsInOnce()
     {
         var client = await app.SignedInAsync("admin");
         await client.EnrolAuthenticatorAsync();

@@ -16,7 +16,7 @@ public sealed class PasswordChangeEnforcement(RequestDelegate next, IProblemDeta
     public async Task InvokeAsync(HttpContext context)
     {
         if (context.User.Identity?.IsAuthenticated == true && context.User.HasClaim(Claim, "1")
-            && await AccountStep.RequireAsync(context, problems, "/Account/ChangePassword", "须先修改密码", "管理员已重置您的密码，请先在“修改密码”页面设置新密码（SEC-AUTH-1）"))
+            && await AccountStep.RequireAsync(context, problems, "/Account/ChangePassword", "须先修改密码", "管理员已重置您的密码，请先在“修改密码”页面设置新密码（《信息安全技术 网络安全等级保护基本要求》GB/T 22239-2019）"))
         {
             return;
         }

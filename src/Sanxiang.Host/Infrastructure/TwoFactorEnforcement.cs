@@ -14,7 +14,7 @@ public sealed class TwoFactorEnforcement(RequestDelegate next, IOptionsMonitor<S
     {
         var user = context.User;
         if (user.Identity?.IsAuthenticated == true && NeedsSecondFactor(user, options.CurrentValue)
-            && await AccountStep.RequireAsync(context, problems, "/Account/SetupAuthenticator", "须启用双因素认证", "您的角色须使用双因素认证登录（SEC-AUTH-1）"))
+            && await AccountStep.RequireAsync(context, problems, "/Account/SetupAuthenticator", "须启用双因素认证", "您的角色须使用双因素认证登录（《信息安全技术 网络安全等级保护基本要求》GB/T 22239-2019）"))
         {
             return;
         }

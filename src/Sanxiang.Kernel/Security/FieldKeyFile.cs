@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Sanxiang.Tlog.Files;
 
 namespace Sanxiang.Kernel.Security;
 
@@ -79,12 +80,7 @@ public static class FieldKeyFile
     {
         if (File.Exists(path))
         {
-            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != UnixFileMode.None)
-            {
-                throw new InvalidOperationException($"密钥文件可被其他用户读取，拒绝启动：{path}（请执行 chmod 600 {path}）/ key file readable by others");
-            }
-
-            return Parse(File.ReadAllText(path));
+            return Parse(OwnerOnlyFiles.ReadSecret(path));
         }
 
         var keys = new Keys([NewKey(1, algorithm)], 1, RandomNumberGenerator.GetBytes(32));
@@ -93,26 +89,7 @@ public static class FieldKeyFile
     }
 
     /// <summary>Writes the keys owner-only, through a temporary file renamed into place.</summary>
-    public static void Save(string path, Keys keys)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(temporary, options))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(Format(keys));
-            writer.Flush();
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-    }
+    public static void Save(string path, Keys keys) => OwnerOnlyFiles.WriteSecret(path, Format(keys), overwrite: true);
 
     private static FieldKey NewKey(int version, FieldAlgorithm algorithm) =>
         new(version, algorithm, RandomNumberGenerator.GetBytes(algorithm == FieldAlgorithm.Aes256Gcm ? 32 : 16));

@@ -15,7 +15,7 @@ public sealed class FieldCipherTests
     private static readonly byte[] VectorKey = Convert.FromHexString("0123456789ABCDEFFEDCBA9876543210");
 
     [Fact]
-    public void Sm4_MatchesTheGbt32907Vector()
+    public void SEC_CRYPTO_1_Sm4_MatchesTheGbt32907Vector()
     {
         // GB/T 32907-2016 appendix A, example 1: key = plaintext = 0123456789abcdeffedcba9876543210.
         Convert.ToHexStringLower(FieldCipher.Sm4EncryptBlock(VectorKey, VectorKey)).ShouldBe("681edf34d206965e86b3e94f536e4246");
@@ -31,7 +31,7 @@ public sealed class FieldCipherTests
     }
 
     [OpensslFact]
-    public void Sm4_AgreesWithOpenssl_OnABlock_AndSm4GcmsKeystreamWithOpensslsCtr()
+    public void SEC_CRYPTO_1_Sm4_AgreesWithOpenssl_OnABlock_AndSm4GcmsKeystreamWithOpensslsCtr()
     {
         var openssl = Openssl(VectorKey, "enc", "-sm4-ecb", "-nopad", "-K", Convert.ToHexStringLower(VectorKey));
         Convert.ToHexStringLower(openssl).ShouldBe("681edf34d206965e86b3e94f536e4246");
@@ -49,7 +49,7 @@ public sealed class FieldCipherTests
     [Theory]
     [InlineData(FieldAlgorithm.Aes256Gcm, 32)]
     [InlineData(FieldAlgorithm.Sm4Gcm, 16)]
-    public void AValue_RoundTrips_CarriesItsVersion_AndAnAlteredOneFails(FieldAlgorithm algorithm, int keyBytes)
+    public void SEC_CRYPTO_1_AValue_RoundTrips_CarriesItsVersion_AndAnAlteredOneFails(FieldAlgorithm algorithm, int keyBytes)
     {
         var cipher = new FieldCipher([new FieldKey(3, algorithm, RandomNumberGenerator.GetBytes(keyBytes))], 3);
         var stored = cipher.Protect("110105199003070017")!;
@@ -66,7 +66,7 @@ public sealed class FieldCipherTests
     }
 
     [Fact]
-    public void AfterANewKey_OldValuesStayReadable_AndTheKeyFileRoundTrips()
+    public void SEC_CRYPTO_1_AfterANewKey_OldValuesStayReadable_AndTheKeyFileRoundTrips()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("sanxiang-keys-").FullName, "crypto", "field.keys");
         var keys = FieldKeyFile.LoadOrCreate(path, FieldAlgorithm.Sm4Gcm);

@@ -67,7 +67,7 @@ internal sealed class Redaction
     public static Redaction For(DecidedCase c, IEnumerable<string>? manualMasks = null)
     {
         var allowed = c.Party.Kind == PartyKind.Person ? c.Party.Name : null;
-        var r = new Redaction(c.PersonalData, allowed, [c.PowerName, c.Facts, c.Reasons, c.LegalBasis, c.Result, .. c.Remedies.Select(x => x.Text)]);
+        var r = new Redaction(c.PersonalData, allowed, PublishedTexts(c));
         foreach (var phrase in manualMasks ?? [])
         {
             r._known.Add((phrase, PiiKind.Manual));
