@@ -77,7 +77,7 @@ public interface ICaseDecisionFeed
     Task<DecidedCase?> GetAsync(Guid caseId, CancellationToken ct = default);
 }
 
-/// <summary>How a decided case will look on the public portal (PUB-RED-2), for its case page: the masked texts.</summary>
+/// <summary>How a decided case will look on the public portal (PUB-RED-2), for its case page: the masked texts; the due date only while it waits to be published.</summary>
 public sealed record PublicationPreview(
     string Status,
     DateOnly? DueOn,

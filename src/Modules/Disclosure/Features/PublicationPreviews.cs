@@ -35,7 +35,7 @@ internal sealed class PublicationPreviews(
         var status = p?.Status ?? PublicationStatus.Pending;
         return new PublicationPreview(
             PublicationLabels.Of(status),
-            p?.DueOn,
+            status == PublicationStatus.Pending ? p?.DueOn : null,
             p?.WithheldRule,
             c.Party.Name,
             r.Mask(c.Facts),
